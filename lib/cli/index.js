@@ -1,0 +1,65 @@
+#!/usr/bin/env node
+// The `vnext` command: reads the command line and hands off to one command module.
+
+import { readFileSync } from 'node:fs'
+import { parseArgs } from 'node:util'
+
+import { routesCommand } from './routes.js'
+
+const USAGE = `Usage: vnext <command> [options]
+
+Commands:
+  routes [dir]      Print the app's compiled route table
+                      --json   print the whole route manifest as JSON
+
+Options:
+  -h, --help        Show this help
+  -v, --version     Show vnext's version
+`
+
+/** Each command: its options (for `parseArgs`) and what it runs. */
+const COMMANDS = {
+  routes: { options: { json: { type: 'boolean' } }, run: routesCommand },
+}
+
+/** A mistake on the command line: exit 2, as other CLIs do. */
+class UsageError extends Error {}
+
+async function main(argv) {
+  const [command, ...rest] = argv
+  if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
+    process.stdout.write(USAGE)
+    return 0
+  }
+  if (command === '-v' || command === '--version') {
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'))
+    process.stdout.write(`${pkg.version}\n`)
+    return 0
+  }
+  const spec = COMMANDS[command]
+  if (!spec) throw new UsageError(`unknown command '${command}'`)
+  let parsed
+  try {
+    parsed = parseArgs({
+      args: rest,
+      options: { ...spec.options, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+      strict: true,
+    })
+  } catch (error) {
+    throw new UsageError(error.message)
+  }
+  if (parsed.values.help) {
+    process.stdout.write(USAGE)
+    return 0
+  }
+  return spec.run(parsed.positionals, parsed.values)
+}
+
+try {
+  process.exitCode = await main(process.argv.slice(2))
+} catch (error) {
+  if (!(error instanceof UsageError)) throw error
+  process.stderr.write(`vnext: ${error.message}\nRun \`vnext --help\` for usage.\n`)
+  process.exitCode = 2
+}
