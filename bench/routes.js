@@ -117,7 +117,7 @@ function benchMatch(manifest, pages) {
   }
   const trieTimes = []
   const listTimes = []
-  for (let run = 0; run < 5; run++) {
+  for (let run = 0; run < 3; run++) {
     // Alternate, so drift on a noisy machine hits both alike.
     trieTimes.push(time(runTrie))
     listTimes.push(time(runList))
