@@ -290,35 +290,44 @@ pub fn loader_tree(dir: &AppDir, url: &[UrlPart]) -> Option<LoaderTree> {
         if found.is_none() && slot_trees.iter().all(|(_, tree)| tree.is_none()) {
             return None;
         }
-        Some(found.unwrap_or_else(|| fallback(dir, "__DEFAULT__")))
+        Some(found.unwrap_or_else(|| children_fallback(dir)))
     };
 
     if let Some(children) = children {
         node.slots.insert("children".to_string(), children);
     }
     for ((name, tree), (_, slot)) in slot_trees.into_iter().zip(dir.slots()) {
-        let tree = tree.unwrap_or_else(|| fallback(slot, &slot.name));
+        let tree = tree.unwrap_or_else(|| slot_fallback(slot));
         node.slots.insert(name.to_string(), tree);
     }
     Some(node)
 }
 
-/// What renders when a slot has nothing for the URL: its `default` (or, without
-/// one, nothing and Next's built-in not-found).
-fn fallback(dir: &AppDir, segment: &str) -> LoaderTree {
-    let mut files = if segment == "__DEFAULT__" {
-        BTreeMap::new()
-    } else {
-        segment_files(dir)
-    };
-    if let Some(default) = dir.conventions.get("default") {
-        files.insert("default".to_string(), default.clone());
-    }
+/// What renders when a slot has nothing for the URL: the slot folder's own files
+/// around its `default` (or, without one, Next's built-in not-found).
+fn slot_fallback(slot: &AppDir) -> LoaderTree {
+    let mut files = segment_files(slot);
+    files.extend(default_file(slot));
     LoaderTree {
-        segment: segment.to_string(),
+        segment: slot.name.clone(),
         files,
         slots: BTreeMap::new(),
     }
+}
+
+/// `children` of a folder whose URL only a slot answers: the folder's `default`.
+fn children_fallback(dir: &AppDir) -> LoaderTree {
+    LoaderTree {
+        segment: "__DEFAULT__".to_string(),
+        files: default_file(dir).into_iter().collect(),
+        slots: BTreeMap::new(),
+    }
+}
+
+fn default_file(dir: &AppDir) -> Option<(String, String)> {
+    dir.conventions
+        .get("default")
+        .map(|file| ("default".to_string(), file.clone()))
 }
 
 fn segment_files(dir: &AppDir) -> BTreeMap<String, String> {

@@ -321,30 +321,22 @@ fn app_routes(
                 .filter_map(|f| modules.get(*f))
                 .map(|m| &m.config),
         );
-        let exports = |name: &str| {
-            files.iter().any(|f| {
-                modules
-                    .get(*f)
-                    .is_some_and(|m| m.exports.iter().any(|e| e == name))
-            })
+        let chain_exports = |name: &str| {
+            files
+                .iter()
+                .any(|f| modules.get(*f).is_some_and(|m| m.has_export(name)))
         };
-        let params = params_of(&segments);
+        // Metadata routes that generate several images or sitemaps take an id.
+        let generates_ids = entry.kind == RouteKind::Metadata
+            && modules.get(&entry.file).is_some_and(|m| {
+                m.has_export("generateImageMetadata") || m.has_export("generateSitemaps")
+            });
         let rendering = match entry.kind {
-            RouteKind::Metadata => {
-                let info = modules.get(&entry.file);
-                let generates = info.is_some_and(|m| {
-                    m.exports
-                        .iter()
-                        .any(|e| e == "generateImageMetadata" || e == "generateSitemaps")
-                });
-                if generates {
-                    Rendering::Ssg
-                } else if params.is_empty() {
-                    Rendering::Static
-                } else {
-                    Rendering::Dynamic
-                }
+            RouteKind::Metadata if generates_ids => Rendering::Ssg,
+            RouteKind::Metadata if segments.iter().all(|s| s.param().is_none()) => {
+                Rendering::Static
             }
+            RouteKind::Metadata => Rendering::Dynamic,
             RouteKind::Route => match config.dynamic.as_deref() {
                 Some("force-static") => Rendering::Static,
                 _ if matches!(config.revalidate, Some(Revalidate::Seconds(s)) if s > 0.0) => {
@@ -352,42 +344,39 @@ fn app_routes(
                 }
                 _ => Rendering::Dynamic,
             },
-            _ => page_rendering(&config, !params.is_empty(), exports("generateStaticParams")),
+            _ => page_rendering(
+                &config,
+                segments.iter().any(|s| s.param().is_some()),
+                chain_exports("generateStaticParams"),
+            ),
         };
         let tree = (entry.kind == RouteKind::Page)
             .then(|| app_router::loader_tree(root, &entry.url))
             .flatten();
         let mut segments = segments;
-        // Metadata routes that generate several images or sitemaps take an id.
-        if entry.kind == RouteKind::Metadata
-            && modules.get(&entry.file).is_some_and(|m| {
-                m.exports
-                    .iter()
-                    .any(|e| e == "generateImageMetadata" || e == "generateSitemaps")
-            })
-        {
+        let path = if generates_ids {
             if let Some(PathSegment::Static(last)) = segments.last_mut() {
                 *last = last.trim_end_matches(".xml").to_string();
             }
             segments.push(PathSegment::Dynamic("__metadata_id__".to_string()));
+            format_path(&segments)
+        } else {
+            path
+        };
+        let params = params_of(&segments);
+        if let Some(interception) = interception_of(&entry.url, &path) {
+            interceptions.push((routes.len(), interception));
         }
         let route = Route {
-            path: if segments.len() > entry.url.len() {
-                format_path(&segments)
-            } else {
-                path.clone()
-            },
+            dynamic: !params.is_empty(),
+            params,
+            path,
             kind: entry.kind,
             file: entry.file.clone(),
-            params: params_of(&segments),
-            dynamic: segments.iter().any(|s| s.param().is_some()),
             rendering,
             config,
             tree,
         };
-        if let Some(interception) = interception_of(&entry.url, &path) {
-            interceptions.push((routes.len(), interception));
-        }
         routes.push((segments, route));
     }
 }
@@ -520,7 +509,7 @@ fn pages_routes(
             continue;
         }
         let info = modules.get(&entry.file);
-        let exports = |name: &str| info.is_some_and(|m| m.exports.iter().any(|e| e == name));
+        let exports = |name: &str| info.is_some_and(|m| m.has_export(name));
         let rendering = if entry.kind == RouteKind::PagesApi || exports("getServerSideProps") {
             Rendering::Dynamic
         } else if exports("getStaticProps") {

@@ -55,6 +55,12 @@ pub struct ModuleInfo {
     pub exports: Vec<String>,
 }
 
+impl ModuleInfo {
+    pub fn has_export(&self, name: &str) -> bool {
+        self.exports.iter().any(|e| e == name)
+    }
+}
+
 fn is_default<T: Default + PartialEq>(value: &T) -> bool {
     *value == T::default()
 }
@@ -234,28 +240,14 @@ impl<'a, L: Fn(Span) -> Location> ExportReader<'a, L> {
             return;
         }
         let Some(expr) = value else {
-            self.diagnostics.push(Diagnostic::warning(
-                "unreadable-segment-config",
-                format!(
-                    "The segment config `{name}` in {} is not a literal value, so vnext cannot read it at build time. Use a literal (for example `export const {name} = ...` with a number, string or boolean).",
-                    self.file
-                ),
-                vec![self.file.to_string()],
-            ));
+            self.diagnostics.push(self.unreadable(name));
             return;
         };
         let constant = evaluate(expr);
         if let Err(problem) = self.apply(name, constant) {
             let location = (self.locate)(expr.span());
             let diagnostic = match problem {
-                ConfigProblem::Unreadable => Diagnostic::warning(
-                    "unreadable-segment-config",
-                    format!(
-                        "The segment config `{name}` in {} is not a literal value, so vnext cannot read it at build time. Use a literal value.",
-                        self.file
-                    ),
-                    vec![self.file.to_string()],
-                ),
+                ConfigProblem::Unreadable => self.unreadable(name),
                 ConfigProblem::Invalid(expected) => Diagnostic::error(
                     "invalid-segment-config",
                     format!(
@@ -266,6 +258,17 @@ impl<'a, L: Fn(Span) -> Location> ExportReader<'a, L> {
             };
             self.diagnostics.push(diagnostic.at(self.source, location));
         }
+    }
+
+    fn unreadable(&self, name: &str) -> Diagnostic {
+        Diagnostic::warning(
+            "unreadable-segment-config",
+            format!(
+                "The segment config `{name}` in {} is not a literal value, so vnext cannot read it at build time. Use a literal number, string or boolean.",
+                self.file
+            ),
+            vec![self.file.to_string()],
+        )
     }
 
     fn apply(&mut self, name: &str, value: Option<Constant>) -> Result<(), ConfigProblem> {
