@@ -1,7 +1,7 @@
 //! The App Router: `app/` folders to pages, route handlers and metadata routes,
 //! each page with the layout tree React renders for it.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 
 use crate::diagnostic::Diagnostic;
@@ -33,6 +33,42 @@ pub struct AppDir {
     pub conventions: BTreeMap<&'static str, String>,
     pub metadata: Vec<(MetadataFile, String)>,
     pub dirs: Vec<AppDir>,
+    /// Indexes into `dirs`, so building a page's tree does not scan every folder.
+    index: DirIndex,
+}
+
+#[derive(Debug, Default)]
+struct DirIndex {
+    /// Folders that add a URL segment, by that segment.
+    by_url: HashMap<UrlPart, usize>,
+    groups: Vec<usize>,
+    slots: Vec<usize>,
+}
+
+impl DirIndex {
+    fn new(dirs: &[AppDir]) -> Self {
+        let mut index = DirIndex::default();
+        for (i, dir) in dirs.iter().enumerate() {
+            match &dir.kind {
+                FolderKind::Path(segment) => {
+                    index
+                        .by_url
+                        .entry(UrlPart::Path(segment.clone()))
+                        .or_insert(i);
+                }
+                FolderKind::Intercept(marker, segment) => {
+                    index
+                        .by_url
+                        .entry(UrlPart::Intercept(*marker, segment.clone()))
+                        .or_insert(i);
+                }
+                FolderKind::Group => index.groups.push(i),
+                FolderKind::Slot(_) => index.slots.push(i),
+                FolderKind::Private => {}
+            }
+        }
+        index
+    }
 }
 
 impl AppDir {
@@ -72,12 +108,13 @@ impl AppDir {
                 }
             }
         }
-        let dirs = dir
+        let dirs: Vec<AppDir> = dir
             .dirs
             .iter()
             .filter(|d| FolderKind::parse(&d.name) != FolderKind::Private)
             .map(|d| AppDir::from_scan(d, page_extensions, false))
             .collect();
+        let index = DirIndex::new(&dirs);
         AppDir {
             name: dir.name.clone(),
             kind: if at_root {
@@ -89,13 +126,14 @@ impl AppDir {
             conventions,
             metadata,
             dirs,
+            index,
         }
     }
 
     fn slots(&self) -> impl Iterator<Item = (&str, &AppDir)> {
-        self.dirs.iter().filter_map(|d| match &d.kind {
-            FolderKind::Slot(name) => Some((name.as_str(), d)),
-            _ => None,
+        self.index.slots.iter().map(|&i| {
+            let slot = &self.dirs[i];
+            (slot.name.strip_prefix('@').unwrap_or(&slot.name), slot)
         })
     }
 
@@ -273,19 +311,15 @@ pub fn loader_tree(dir: &AppDir, url: &[UrlPart]) -> Option<LoaderTree> {
             .insert("page".to_string(), dir.conventions["page"].clone());
         None
     } else {
-        let found = dir.dirs.iter().find_map(|child| match &child.kind {
-            FolderKind::Group => loader_tree(child, url),
-            FolderKind::Path(segment) => match url.first() {
-                Some(UrlPart::Path(wanted)) if wanted == segment => loader_tree(child, &url[1..]),
-                _ => None,
-            },
-            FolderKind::Intercept(marker, segment) => match url.first() {
-                Some(UrlPart::Intercept(m, s)) if m == marker && s == segment => {
-                    loader_tree(child, &url[1..])
-                }
-                _ => None,
-            },
-            FolderKind::Slot(_) | FolderKind::Private => None,
+        let by_segment = url
+            .first()
+            .and_then(|part| dir.index.by_url.get(part))
+            .and_then(|&i| loader_tree(&dir.dirs[i], &url[1..]));
+        let found = by_segment.or_else(|| {
+            dir.index
+                .groups
+                .iter()
+                .find_map(|&i| loader_tree(&dir.dirs[i], url))
         });
         if found.is_none() && slot_trees.iter().all(|(_, tree)| tree.is_none()) {
             return None;
