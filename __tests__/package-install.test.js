@@ -5,17 +5,14 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 
-import { FIXTURES, ROOT } from './helpers.js'
+import { FIXTURES, packTarballs } from './helpers.js'
 
 let workDir
 afterAll(() => workDir && rmSync(workDir, { recursive: true, force: true }))
 
 test('packed tarballs install offline and run', () => {
   workDir = mkdtempSync(join(tmpdir(), 'vnext-pack-'))
-  const pack = (dir) =>
-    join(workDir, JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', workDir], { cwd: dir, encoding: 'utf8' }))[0].filename)
-  const main = pack(ROOT)
-  const platform = pack(`${ROOT}npm/linux-x64-gnu`)
+  const [main, platform] = packTarballs(workDir)
 
   const app = join(workDir, 'app')
   cpSync(`${FIXTURES}/app-basic`, app, { recursive: true })

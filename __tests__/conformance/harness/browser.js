@@ -1,0 +1,135 @@
+// Headless Debian chromium through playwright-core; never a downloaded browser.
+import { chromium } from 'playwright-core'
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
+
+/** One chromium per test file; each opened page gets its own context (cookies, storage). */
+export class BrowserSession {
+  constructor() {
+    this.browser = null
+    this.contexts = []
+  }
+
+  /**
+   * @param {string} url
+   * @param {{ javaScriptEnabled?: boolean }} [options]
+   */
+  async open(url, { javaScriptEnabled = true } = {}) {
+    this.browser ??= await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS })
+    const context = await this.browser.newContext({ javaScriptEnabled })
+    this.contexts.push(context)
+    const page = new BrowserPage(await context.newPage(), url, javaScriptEnabled)
+    await page.goto(url)
+    return page
+  }
+
+  async close() {
+    for (const context of this.contexts) await context.close().catch(() => {})
+    await this.browser?.close()
+    this.browser = null
+    this.contexts = []
+  }
+}
+
+/** A page with the few actions the conformance tests need; `page` is the raw playwright page. */
+export class BrowserPage {
+  constructor(page, url, javaScriptEnabled) {
+    this.page = page
+    this.origin = new URL(url).origin
+    this.javaScriptEnabled = javaScriptEnabled
+    /** Uncaught errors and console errors seen so far. */
+    this.errors = []
+    page.on('pageerror', (error) => this.errors.push(String(error)))
+    page.on('console', (message) => message.type() === 'error' && this.errors.push(message.text()))
+  }
+
+  /** Loads `pathOrUrl` as a full navigation and waits for hydration. */
+  async goto(pathOrUrl) {
+    await this.page.goto(new URL(pathOrUrl, this.origin).href)
+    await this.waitForHydration()
+  }
+
+  async reload() {
+    await this.page.reload()
+    await this.waitForHydration()
+  }
+
+  /** React marks each DOM node it hydrates; `<body>` is marked once the shell has hydrated. */
+  async waitForHydration() {
+    if (!this.javaScriptEnabled) return
+    await this.page.waitForFunction(() => Object.keys(document.body ?? {}).some((key) => key.startsWith('__reactFiber$')))
+  }
+
+  click(selector) {
+    return this.page.locator(selector).first().click()
+  }
+
+  /** Types into a field after clearing it. */
+  type(selector, text) {
+    return this.page.locator(selector).first().fill(text)
+  }
+
+  waitFor(selector, options) {
+    return this.page.locator(selector).first().waitFor(options)
+  }
+
+  /** Waits until `selector`'s text equals `expected` (or matches it, for a RegExp). */
+  waitForText(selector, expected) {
+    return this.page.waitForFunction(
+      ([sel, source, flags]) => {
+        const text = document.querySelector(sel)?.textContent
+        return text != null && (flags === null ? text === source : new RegExp(source, flags).test(text))
+      },
+      [selector, expected instanceof RegExp ? expected.source : expected, expected instanceof RegExp ? expected.flags : null],
+    )
+  }
+
+  async text(selector) {
+    return (await this.page.locator(selector).first().textContent()) ?? ''
+  }
+
+  count(selector) {
+    return this.page.locator(selector).count()
+  }
+
+  /** The current URL's path, search and hash. */
+  url() {
+    const url = new URL(this.page.url())
+    return url.pathname + url.search + url.hash
+  }
+
+  waitForUrl(pathname) {
+    return this.page.waitForURL((url) => url.pathname + url.search === pathname)
+  }
+
+  eval(fn, arg) {
+    return this.page.evaluate(fn, arg)
+  }
+
+  back() {
+    return this.page.goBack({ waitUntil: 'commit' })
+  }
+
+  forward() {
+    return this.page.goForward({ waitUntil: 'commit' })
+  }
+
+  /** Sets a property on `window` that a full page load would wipe out. */
+  markWindow() {
+    return this.page.evaluate(() => (window.__conformanceMark = true))
+  }
+
+  /** True while no full page load happened since `markWindow()`. */
+  isWindowMarked() {
+    return this.page.evaluate(() => window.__conformanceMark === true)
+  }
+}

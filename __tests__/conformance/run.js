@@ -1,0 +1,147 @@
+#!/usr/bin/env node
+// `npm run test:conformance [-- --target next|vnext] [--update-known-failures] [jest args]`
+//
+// Runs the suite against one target, prints per-area counts and `N passed, M failed`.
+// On vnext, failures must match known-failures.json exactly: a new failure fails the run,
+// and so does a listed test that now passes (remove it in the same commit as the fix).
+// A full run (no Jest filters) records its counts in results/<target>.json and
+// regenerates CONFORMANCE.md from both targets' latest results.
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, relative } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+import { TARGETS } from './harness/target.js'
+
+const HERE = fileURLToPath(new URL('.', import.meta.url))
+const ROOT = join(HERE, '..', '..')
+const KNOWN_FAILURES = join(HERE, 'known-failures.json')
+
+const { target, updateKnownFailures, jestArgs } = parseArgs(process.argv.slice(2))
+const outputDir = mkdtempSync(join(tmpdir(), 'vnext-conformance-results-'))
+const outputFile = join(outputDir, 'results.json')
+const jest = spawnSync(
+  process.execPath,
+  [
+    '--experimental-vm-modules',
+    join(ROOT, 'node_modules/jest/bin/jest.js'),
+    '--config',
+    join(HERE, 'jest.config.js'),
+    '--json',
+    '--outputFile',
+    outputFile,
+    ...jestArgs,
+  ],
+  { stdio: 'inherit', env: { ...process.env, VNEXT_CONFORMANCE_TARGET: target } },
+)
+let report
+try {
+  report = JSON.parse(readFileSync(outputFile, 'utf8'))
+} catch {
+  console.error(`Jest wrote no results (exit ${jest.status}).`)
+  process.exit(1)
+} finally {
+  rmSync(outputDir, { recursive: true, force: true })
+}
+
+const problems = []
+const areas = new Map()
+const failed = new Set()
+const passed = new Set()
+for (const file of report.testResults) {
+  const area = relative(HERE, file.name).split('/')[0]
+  if (file.assertionResults.length === 0) problems.push(`${relative(ROOT, file.name)} ran no tests:\n${file.message}`)
+  const counts = areas.get(area) ?? { cases: 0, passed: 0 }
+  areas.set(area, counts)
+  for (const test of file.assertionResults) {
+    counts.cases += 1
+    if (test.status === 'passed') {
+      counts.passed += 1
+      passed.add(test.fullName)
+    } else if (test.status === 'failed') {
+      failed.add(test.fullName)
+    } else {
+      problems.push(`"${test.fullName}" is ${test.status}: the suite has no skipped tests`)
+    }
+  }
+}
+
+if (target === 'next') {
+  for (const name of failed) problems.push(`fails on Next.js, so the assertion is wrong: ${name}`)
+} else {
+  const known = new Set(JSON.parse(readFileSync(KNOWN_FAILURES, 'utf8')))
+  if (updateKnownFailures) {
+    for (const name of passed) known.delete(name)
+    for (const name of failed) known.add(name)
+    writeFileSync(KNOWN_FAILURES, `${JSON.stringify([...known].sort(), null, 2)}\n`)
+  } else {
+    for (const name of failed) if (!known.has(name)) problems.push(`new failure: ${name}`)
+    for (const name of passed) if (known.has(name)) problems.push(`passes now; remove it from known-failures.json: ${name}`)
+  }
+}
+
+const rows = [...areas].sort(([a], [b]) => a.localeCompare(b))
+console.log(`\nConformance against ${target}:`)
+for (const [area, counts] of rows) console.log(`  ${area.padEnd(24)} ${counts.passed}/${counts.cases}`)
+if (jestArgs.length === 0 && problems.length === 0) {
+  writeFileSync(join(HERE, 'results', `${target}.json`), `${JSON.stringify(Object.fromEntries(rows), null, 2)}\n`)
+  writeConformanceMarkdown()
+}
+for (const problem of problems) console.error(`\n✗ ${problem}`)
+console.log(`\n${passed.size} passed, ${failed.size} failed`)
+process.exit(problems.length === 0 ? 0 : 1)
+
+function parseArgs(args) {
+  let target = process.env.VNEXT_CONFORMANCE_TARGET || 'vnext'
+  let updateKnownFailures = false
+  const jestArgs = []
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '--target') target = args[++i]
+    else if (args[i].startsWith('--target=')) target = args[i].slice('--target='.length)
+    else if (args[i] === '--update-known-failures') updateKnownFailures = true
+    else jestArgs.push(args[i])
+  }
+  if (!TARGETS.includes(target)) {
+    console.error(`--target must be one of: ${TARGETS.join(', ')}`)
+    process.exit(2)
+  }
+  return { target, updateKnownFailures, jestArgs }
+}
+
+function writeConformanceMarkdown() {
+  const results = Object.fromEntries(TARGETS.map((name) => [name, readResults(name)]))
+  const names = [...new Set(TARGETS.flatMap((name) => Object.keys(results[name])))].sort()
+  const cell = (name, area) => {
+    const counts = results[name][area]
+    return counts ? `${counts.passed}/${counts.cases}` : '–'
+  }
+  const total = (name) =>
+    Object.values(results[name]).reduce((sum, counts) => ({ cases: sum.cases + counts.cases, passed: sum.passed + counts.passed }), {
+      cases: 0,
+      passed: 0,
+    })
+  const lines = [
+    '# Conformance',
+    '',
+    'Generated by `npm run test:conformance` from the latest full run against each target',
+    '(`results/next.json`, `results/vnext.json` under `__tests__/conformance/`). Each area is a',
+    'folder of fixture apps and Jest tests modelled on Next.js’s own `test/e2e/app-dir/` tests;',
+    'every assertion passes against real Next.js 16.4.6.',
+    '',
+    '| area | cases | passing on vnext | passing on Next.js |',
+    '|---|---:|---:|---:|',
+    ...names.map((area) => `| ${area} | ${results.next[area]?.cases ?? results.vnext[area]?.cases} | ${cell('vnext', area)} | ${cell('next', area)} |`),
+    `| **all** | ${Math.max(total('next').cases, total('vnext').cases)} | ${total('vnext').passed}/${total('vnext').cases} | ${total('next').passed}/${total('next').cases} |`,
+    '',
+  ]
+  writeFileSync(join(ROOT, 'CONFORMANCE.md'), lines.join('\n'))
+}
+
+function readResults(name) {
+  try {
+    return JSON.parse(readFileSync(join(HERE, 'results', `${name}.json`), 'utf8'))
+  } catch {
+    return {}
+  }
+}
