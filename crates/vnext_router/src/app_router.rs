@@ -4,11 +4,11 @@
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 
-use crate::diagnostic::Diagnostic;
 use crate::manifest::{LoaderTree, RouteKind};
 use crate::metadata::{self, MetadataFile};
 use crate::scan::{Dir, split_file_name};
 use crate::segment::{FolderKind, InterceptMarker, PathSegment};
+use vnext_diagnostics::Diagnostic;
 
 /// Files that shape a segment, in the order Next nests them.
 const SEGMENT_CONVENTIONS: [&str; 9] = [

@@ -7,7 +7,6 @@ use std::path::Path;
 use rayon::prelude::*;
 
 use crate::app_router::{self, AppDir, AppEntry, UrlPart, format_url};
-use crate::diagnostic::Diagnostic;
 use crate::manifest::{
     Interception, Middleware, Param, Rendering, Route, RouteKind, RouteManifest,
 };
@@ -17,6 +16,7 @@ use crate::route_order::{self, Pattern, Rules};
 use crate::scan::Dir;
 use crate::segment::{InterceptMarker, PathSegment, format_path};
 use crate::segment_config::{self, ModuleInfo, Revalidate, SegmentConfig};
+use vnext_diagnostics::Diagnostic;
 
 #[derive(Debug, Clone)]
 pub struct CompileOptions {

@@ -2,9 +2,7 @@
 //! Next's ordering and Next's errors, and matches paths against it.
 
 mod app_router;
-mod code_frame;
 mod compile;
-mod diagnostic;
 mod manifest;
 mod match_tree;
 mod metadata;
@@ -15,10 +13,10 @@ mod segment;
 mod segment_config;
 
 pub use compile::{CompileOptions, compile_routes};
-pub use diagnostic::{Diagnostic, Location, Severity};
 pub use manifest::{
     Interception, LoaderTree, Middleware, Param, Rendering, Route, RouteKind, RouteManifest,
 };
 pub use match_tree::{DecodeError, MatchTree, ParamValue, RouteMatch};
 pub use segment::{InterceptMarker, ParamKind};
 pub use segment_config::{ModuleInfo, Revalidate, SegmentConfig};
+pub use vnext_diagnostics::{Diagnostic, Location, Severity};

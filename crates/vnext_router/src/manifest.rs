@@ -5,10 +5,10 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::diagnostic::Diagnostic;
 use crate::match_tree::MatchTree;
 use crate::segment::{InterceptMarker, ParamKind};
 use crate::segment_config::{ModuleInfo, SegmentConfig};
+use vnext_diagnostics::Diagnostic;
 
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]

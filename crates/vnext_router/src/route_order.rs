@@ -4,8 +4,8 @@
 use std::cmp::Ordering;
 use std::collections::BTreeMap;
 
-use crate::diagnostic::Diagnostic;
 use crate::segment::{PathSegment, format_path};
+use vnext_diagnostics::Diagnostic;
 
 /// Orders two URL patterns as Next's `sortPages` does: segment by segment, a pattern
 /// that ends first wins, then static before `[x]` before `[...x]` before `[[...x]]`,

@@ -4,13 +4,13 @@
 use std::collections::HashMap;
 
 use serde::Serialize;
-use swc_core::common::{FileName, SourceMap, Span, Spanned, sync::Lrc};
+use swc_core::common::{SourceMap, Span, Spanned, sync::Lrc};
 use swc_core::ecma::ast::{
-    BinaryOp, Decl, EsVersion, Expr, Lit, ModuleDecl, ModuleExportName, ModuleItem, Stmt, UnaryOp,
+    BinaryOp, Decl, Expr, Lit, ModuleDecl, ModuleExportName, ModuleItem, Program, Stmt, UnaryOp,
 };
-use swc_core::ecma::parser::{EsSyntax, Syntax, TsSyntax, parse_file_as_module};
+use vnext_transform::{locate, parse_program};
 
-use crate::diagnostic::{Diagnostic, Location};
+use vnext_diagnostics::{Diagnostic, Location};
 
 /// The route segment config a module exports, as far as it can be read statically.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -107,42 +107,12 @@ pub fn read_module(file: &str, source: &str) -> (ModuleInfo, Vec<Diagnostic>) {
         return (ModuleInfo::default(), Vec::new());
     }
     let source_map: Lrc<SourceMap> = Default::default();
-    let source_file = source_map.new_source_file(
-        Lrc::new(FileName::Custom(file.to_string())),
-        source.to_string(),
-    );
-    let mut recovered = Vec::new();
-    let parsed = parse_file_as_module(
-        &source_file,
-        syntax_for(file),
-        EsVersion::latest(),
-        None,
-        &mut recovered,
-    );
-    let located = |span: Span| {
-        let loc = source_map.lookup_char_pos(span.lo);
-        Location {
-            file: file.to_string(),
-            line: loc.line,
-            column: loc.col_display + 1,
-        }
+    let module = match parse_program(&source_map, file, source) {
+        Ok(Program::Module(module)) => module,
+        Ok(Program::Script(_)) => return (ModuleInfo::default(), Vec::new()),
+        Err(diagnostic) => return (ModuleInfo::default(), vec![diagnostic]),
     };
-    let module = match parsed {
-        Ok(module) if recovered.is_empty() => module,
-        result => {
-            let error = match result {
-                Err(error) => error,
-                Ok(_) => recovered.swap_remove(0),
-            };
-            let diagnostic = Diagnostic::error(
-                "syntax-error",
-                error.kind().msg().into_owned(),
-                vec![file.to_string()],
-            )
-            .at(source, located(error.span()));
-            return (ModuleInfo::default(), vec![diagnostic]);
-        }
-    };
+    let located = |span: Span| locate(&source_map, file, span);
 
     let mut reader = ExportReader {
         file,
@@ -167,21 +137,6 @@ pub fn read_module(file: &str, source: &str) -> (ModuleInfo, Vec<Diagnostic>) {
         }
     }
     (reader.info, reader.diagnostics)
-}
-
-fn syntax_for(file: &str) -> Syntax {
-    let extension = file.rsplit('.').next().unwrap_or_default();
-    match extension {
-        "ts" | "mts" | "cts" => Syntax::Typescript(TsSyntax::default()),
-        "tsx" => Syntax::Typescript(TsSyntax {
-            tsx: true,
-            ..Default::default()
-        }),
-        _ => Syntax::Es(EsSyntax {
-            jsx: true,
-            ..Default::default()
-        }),
-    }
 }
 
 struct ExportReader<'a, L: Fn(Span) -> Location> {

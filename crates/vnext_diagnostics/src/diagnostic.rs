@@ -2,8 +2,8 @@ use std::fmt;
 
 use serde::Serialize;
 
-/// A problem found while compiling routes. Errors are data: they cross into JS as
-/// values and the CLI prints them; nothing in this crate panics on bad input.
+/// A problem found in a user's app. Errors are data: they cross into JS as
+/// values and the CLI prints them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Diagnostic {
