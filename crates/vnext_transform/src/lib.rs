@@ -1,5 +1,12 @@
 //! The swc passes vnext runs on each module.
 
+mod dependencies;
+mod directive;
+mod env_inline;
+mod module_transform;
 mod parse;
 
+pub use dependencies::{Dependency, DependencyKind};
+pub use directive::Directive;
+pub use module_transform::{TransformOptions, TransformedModule, transform_module};
 pub use parse::{locate, parse_program, syntax_for};

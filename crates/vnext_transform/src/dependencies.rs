@@ -1,0 +1,91 @@
+//! After the module has become CommonJS, every dependency is a `require("x")` or an
+//! `import("x")` with a string argument: collect them, then point them at module ids.
+
+use swc_core::common::DUMMY_SP;
+use swc_core::ecma::ast::{
+    CallExpr, Callee, Expr, Ident, IdentName, Lit, MemberExpr, MemberProp, Str,
+};
+use swc_core::ecma::visit::{Visit, VisitMut, VisitMutWith, VisitWith};
+
+/// How a module reaches a dependency.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DependencyKind {
+    /// `import`/`export ... from` and `require()`: loaded before the module runs.
+    Static,
+    /// `import()`: may live in another chunk.
+    Dynamic,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Dependency {
+    pub specifier: String,
+    pub kind: DependencyKind,
+}
+
+fn string_call(call: &CallExpr) -> Option<(DependencyKind, &Str)> {
+    let kind = match &call.callee {
+        Callee::Import(_) => DependencyKind::Dynamic,
+        Callee::Expr(callee) if matches!(&**callee, Expr::Ident(ident) if ident.sym == "require") => {
+            DependencyKind::Static
+        }
+        _ => return None,
+    };
+    match call.args.as_slice() {
+        [argument] if argument.spread.is_none() => match &*argument.expr {
+            Expr::Lit(Lit::Str(text)) => Some((kind, text)),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+#[derive(Default)]
+pub struct DependencyCollector {
+    pub dependencies: Vec<Dependency>,
+}
+
+impl Visit for DependencyCollector {
+    fn visit_call_expr(&mut self, call: &CallExpr) {
+        if let Some((kind, text)) = string_call(call) {
+            let dependency = Dependency {
+                specifier: text.value.to_string_lossy().into_owned(),
+                kind,
+            };
+            if !self.dependencies.contains(&dependency) {
+                self.dependencies.push(dependency);
+            }
+        }
+        call.visit_children_with(self);
+    }
+}
+
+/// Rewrites each dependency's string to what `rewrite` returns for it (a module id);
+/// `import(id)` becomes `require.load(id)`, the registry's chunk-aware loader.
+pub struct DependencyRewriter<F: Fn(&Dependency) -> Option<String>> {
+    pub rewrite: F,
+}
+
+impl<F: Fn(&Dependency) -> Option<String>> VisitMut for DependencyRewriter<F> {
+    fn visit_mut_call_expr(&mut self, call: &mut CallExpr) {
+        call.visit_mut_children_with(self);
+        let Some((kind, text)) = string_call(call) else {
+            return;
+        };
+        let dependency = Dependency {
+            specifier: text.value.to_string_lossy().into_owned(),
+            kind,
+        };
+        let Some(replacement) = (self.rewrite)(&dependency) else {
+            return;
+        };
+        call.args[0].expr = Box::new(Expr::Lit(Lit::Str(Str::from(replacement))));
+        if kind == DependencyKind::Dynamic {
+            let load = MemberExpr {
+                span: DUMMY_SP,
+                obj: Box::new(Expr::Ident(Ident::new_no_ctxt("require".into(), DUMMY_SP))),
+                prop: MemberProp::Ident(IdentName::new("load".into(), DUMMY_SP)),
+            };
+            call.callee = Callee::Expr(Box::new(Expr::Member(load)));
+        }
+    }
+}

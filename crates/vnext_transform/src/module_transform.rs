@@ -1,0 +1,199 @@
+//! One module through every pass: parse, TypeScript, JSX, env inlining and dead
+//! branches, then ESM to CommonJS so the bundler's registry can run it. The module's
+//! dependencies are read off the result; ids are put in by [`TransformedModule::emit`]
+//! once the bundler has resolved them.
+
+use std::collections::HashMap;
+
+use swc_core::common::{GLOBALS, Globals, Mark, SourceMap, sync::Lrc};
+use swc_core::ecma::ast::{Decl, ExportSpecifier, ModuleDecl, ModuleExportName, Program};
+use swc_core::ecma::codegen::{Config as CodegenConfig, Emitter, text_writer::JsWriter};
+use swc_core::ecma::transforms::base::helpers::{HELPERS, Helpers, inject_helpers};
+use swc_core::ecma::transforms::base::{fixer::fixer, hygiene::hygiene, resolver};
+use swc_core::ecma::transforms::module::common_js::{FeatureFlag, common_js};
+use swc_core::ecma::transforms::module::import_analysis::import_analyzer;
+use swc_core::ecma::transforms::module::path::Resolver;
+use swc_core::ecma::transforms::module::util::{Config as ModuleConfig, ImportInterop};
+use swc_core::ecma::transforms::optimization::simplify::{dead_branch_remover, expr_simplifier};
+use swc_core::ecma::transforms::react::{self, Runtime};
+use swc_core::ecma::transforms::typescript;
+use swc_core::ecma::visit::{VisitMutWith, VisitWith};
+use vnext_diagnostics::Diagnostic;
+
+use crate::dependencies::{Dependency, DependencyCollector, DependencyRewriter};
+use crate::directive::{Directive, read_directive};
+use crate::env_inline::EnvInline;
+use crate::parse::parse_program;
+
+/// What a module needs to become: the values of `process.env.*` to inline.
+#[derive(Debug, Clone, Default)]
+pub struct TransformOptions {
+    pub env: HashMap<String, String>,
+}
+
+/// A module after its passes, waiting for its dependencies' ids.
+pub struct TransformedModule {
+    pub directive: Option<Directive>,
+    /// Unique, in source order.
+    pub dependencies: Vec<Dependency>,
+    /// Names the module exports as ESM (`default` included); empty for CommonJS.
+    pub exports: Vec<String>,
+    /// Specifiers of `export * from` re-exports, whose names come from the graph.
+    pub star_exports: Vec<String>,
+    /// Whether the source had `import`/`export` syntax.
+    pub is_esm: bool,
+    program: Program,
+    source_map: Lrc<SourceMap>,
+}
+
+/// Runs every pass over `source`, the text of `file` (as it should appear in messages).
+pub fn transform_module(
+    file: &str,
+    source: &str,
+    options: &TransformOptions,
+) -> Result<TransformedModule, Diagnostic> {
+    let source_map: Lrc<SourceMap> = Default::default();
+    let mut program = parse_program(&source_map, file, source)?;
+    let directive = read_directive(&program);
+    let is_typescript = matches!(file.rsplit('.').next(), Some("ts" | "tsx" | "mts" | "cts"));
+
+    GLOBALS.set(&Globals::new(), || {
+        HELPERS.set(&Helpers::new(true), || {
+            let unresolved_mark = Mark::new();
+            let top_level_mark = Mark::new();
+            program.mutate(resolver(unresolved_mark, top_level_mark, is_typescript));
+            if is_typescript {
+                program.mutate(typescript::typescript(typescript::Config::default(), unresolved_mark, top_level_mark));
+            }
+            let jsx = react::Options {
+                runtime: Some(Runtime::Automatic),
+                ..Default::default()
+            };
+            program.mutate(react::react(source_map.clone(), None::<swc_core::common::comments::SingleThreadedComments>, jsx, top_level_mark, unresolved_mark));
+            program.visit_mut_with(&mut EnvInline::new(&options.env, unresolved_mark));
+            program.mutate(expr_simplifier(unresolved_mark, Default::default()));
+            program.mutate(dead_branch_remover(unresolved_mark));
+
+            let (exports, star_exports) = read_exports(&program);
+            let is_esm = matches!(&program, Program::Module(module) if module.body.iter().any(|item| item.is_module_decl()));
+
+            let module_config = ModuleConfig {
+                import_interop: Some(ImportInterop::Swc),
+                ignore_dynamic: true,
+                allow_top_level_this: true,
+                ..Default::default()
+            };
+            let features = FeatureFlag {
+                support_block_scoping: true,
+                support_arrow: true,
+            };
+            program.mutate(import_analyzer(ImportInterop::Swc, true));
+            program.mutate(inject_helpers(unresolved_mark));
+            program.mutate(common_js(Resolver::Default, unresolved_mark, module_config, features));
+            program.mutate(hygiene());
+            program.mutate(fixer(None));
+
+            let mut collector = DependencyCollector::default();
+            program.visit_with(&mut collector);
+            Ok(TransformedModule {
+                directive,
+                dependencies: collector.dependencies,
+                exports,
+                star_exports,
+                is_esm,
+                program,
+                source_map: source_map.clone(),
+            })
+        })
+    })
+}
+
+impl TransformedModule {
+    /// Prints the module's code with each dependency pointed at the id `id_of` gives it.
+    pub fn emit(mut self, id_of: impl Fn(&Dependency) -> Option<String>) -> String {
+        self.program
+            .visit_mut_with(&mut DependencyRewriter { rewrite: id_of });
+        let mut code = Vec::new();
+        {
+            let mut emitter = Emitter {
+                cfg: CodegenConfig::default(),
+                cm: self.source_map.clone(),
+                comments: None,
+                wr: JsWriter::new(self.source_map.clone(), "\n", &mut code, None),
+            };
+            emitter
+                .emit_program(&self.program)
+                .expect("writing to a Vec cannot fail");
+        }
+        String::from_utf8(code).expect("swc emits UTF-8")
+    }
+}
+
+fn read_exports(program: &Program) -> (Vec<String>, Vec<String>) {
+    let mut names = Vec::new();
+    let mut stars = Vec::new();
+    let Program::Module(module) = program else {
+        return (names, stars);
+    };
+    let export_name = |name: &ModuleExportName| match name {
+        ModuleExportName::Ident(ident) => ident.sym.to_string(),
+        ModuleExportName::Str(text) => text.value.to_string_lossy().into_owned(),
+    };
+    for decl in module.body.iter().filter_map(|item| item.as_module_decl()) {
+        match decl {
+            ModuleDecl::ExportDecl(export) => match &export.decl {
+                Decl::Class(class) => names.push(class.ident.sym.to_string()),
+                Decl::Fn(function) => names.push(function.ident.sym.to_string()),
+                Decl::Var(var) => {
+                    for declarator in &var.decls {
+                        let mut bound = Vec::new();
+                        collect_pattern_names(&declarator.name, &mut bound);
+                        names.extend(bound);
+                    }
+                }
+                _ => {}
+            },
+            ModuleDecl::ExportNamed(named) => {
+                for specifier in &named.specifiers {
+                    names.push(match specifier {
+                        ExportSpecifier::Named(named) => {
+                            export_name(named.exported.as_ref().unwrap_or(&named.orig))
+                        }
+                        ExportSpecifier::Namespace(namespace) => export_name(&namespace.name),
+                        ExportSpecifier::Default(default) => default.exported.sym.to_string(),
+                    });
+                }
+            }
+            ModuleDecl::ExportDefaultDecl(_) | ModuleDecl::ExportDefaultExpr(_) => {
+                names.push("default".to_string())
+            }
+            ModuleDecl::ExportAll(all) => stars.push(all.src.value.to_string_lossy().into_owned()),
+            _ => {}
+        }
+    }
+    (names, stars)
+}
+
+fn collect_pattern_names(pattern: &swc_core::ecma::ast::Pat, names: &mut Vec<String>) {
+    use swc_core::ecma::ast::{ObjectPatProp, Pat};
+    match pattern {
+        Pat::Ident(ident) => names.push(ident.id.sym.to_string()),
+        Pat::Array(array) => array
+            .elems
+            .iter()
+            .flatten()
+            .for_each(|element| collect_pattern_names(element, names)),
+        Pat::Object(object) => {
+            for property in &object.props {
+                match property {
+                    ObjectPatProp::KeyValue(pair) => collect_pattern_names(&pair.value, names),
+                    ObjectPatProp::Assign(assign) => names.push(assign.key.sym.to_string()),
+                    ObjectPatProp::Rest(rest) => collect_pattern_names(&rest.arg, names),
+                }
+            }
+        }
+        Pat::Rest(rest) => collect_pattern_names(&rest.arg, names),
+        Pat::Assign(assign) => collect_pattern_names(&assign.left, names),
+        _ => {}
+    }
+}

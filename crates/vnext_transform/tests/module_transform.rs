@@ -1,0 +1,99 @@
+use std::collections::HashMap;
+
+use vnext_transform::{Dependency, DependencyKind, Directive, TransformOptions, transform_module};
+
+fn options() -> TransformOptions {
+    TransformOptions {
+        env: HashMap::from([("NODE_ENV".to_string(), "production".to_string())]),
+    }
+}
+
+fn specifiers(dependencies: &[Dependency]) -> Vec<(&str, DependencyKind)> {
+    dependencies
+        .iter()
+        .map(|d| (d.specifier.as_str(), d.kind))
+        .collect()
+}
+
+#[test]
+fn esm_tsx_becomes_a_registry_module() {
+    let source = r#""use client";
+import React, { useState } from "react";
+import type { Props } from "./types";
+export * from "./more";
+export const answer: number = 42;
+export default function Button({ label }: Props) { const [n] = useState(0); return <button>{label}{n}</button>; }
+const later = () => import("./lazy");
+"#;
+    let module = transform_module("button.tsx", source, &options()).unwrap();
+    assert_eq!(module.directive, Some(Directive::UseClient));
+    assert!(module.is_esm);
+    assert_eq!(module.exports, ["answer", "default"]);
+    assert_eq!(module.star_exports, ["./more"]);
+    let found = specifiers(&module.dependencies);
+    assert!(
+        found.contains(&("react", DependencyKind::Static)),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&("react/jsx-runtime", DependencyKind::Static)),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&("./more", DependencyKind::Static)),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&("./lazy", DependencyKind::Dynamic)),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&("@swc/helpers/_/_export_star", DependencyKind::Static)),
+        "{found:?}"
+    );
+    assert!(
+        !found.iter().any(|(specifier, _)| *specifier == "./types"),
+        "type-only imports vanish: {found:?}"
+    );
+    let code = module.emit(|dependency| Some(format!("id:{}", dependency.specifier)));
+    assert!(code.contains(r#"require("id:react")"#), "{code}");
+    assert!(code.contains(r#"require.load("id:./lazy")"#), "{code}");
+    assert!(!code.contains("import "), "{code}");
+    println!("{code}");
+}
+
+#[test]
+fn node_env_branches_are_dropped() {
+    let source = r#"if (process.env.NODE_ENV === "production") { module.exports = require("./prod.js"); } else { module.exports = require("./dev.js"); }"#;
+    let module = transform_module("index.js", source, &options()).unwrap();
+    assert!(!module.is_esm);
+    assert_eq!(
+        specifiers(&module.dependencies),
+        [("./prod.js", DependencyKind::Static)]
+    );
+}
+
+#[test]
+fn a_local_named_process_is_left_alone() {
+    let source =
+        "const process = { env: { NODE_ENV: 'x' } }; export const mode = process.env.NODE_ENV;";
+    let code = transform_module("a.js", source, &options())
+        .unwrap()
+        .emit(|_| None);
+    assert!(code.contains("process.env.NODE_ENV"), "{code}");
+}
+
+#[test]
+fn syntax_errors_are_diagnostics() {
+    let error = transform_module("src/broken.js", "export const = 1;", &options())
+        .err()
+        .unwrap();
+    assert_eq!(error.code, "syntax-error");
+    assert_eq!(error.location.unwrap().line, 1);
+    assert!(
+        error
+            .code_frame
+            .unwrap()
+            .contains("> 1 | export const = 1;")
+    );
+}
