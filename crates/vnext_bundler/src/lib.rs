@@ -1,1 +1,12 @@
+//! The module graph, resolution and output of vnext's bundler. A [`Bundler`] stays
+//! alive across builds (the dev server will rebuild through it); each `bundle` call
+//! discovers the graph in parallel waves and writes one ES module per entry.
 
+mod bundler;
+mod chunk_writer;
+mod module_graph;
+mod module_resolver;
+mod platform;
+
+pub use bundler::{BundleOutput, Bundler, BundlerOptions, OutputFile};
+pub use platform::Platform;

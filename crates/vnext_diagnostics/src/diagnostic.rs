@@ -17,6 +17,9 @@ pub struct Diagnostic {
     pub location: Option<Box<Location>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub code_frame: Option<String>,
+    /// The chain of imports that reached the file, nearest first.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub import_trace: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -44,6 +47,7 @@ impl Diagnostic {
             files,
             location: None,
             code_frame: None,
+            import_trace: Vec::new(),
         }
     }
 
@@ -82,6 +86,12 @@ impl fmt::Display for Diagnostic {
         write!(f, "{}", self.message)?;
         if let Some(frame) = &self.code_frame {
             write!(f, "\n{frame}")?;
+        }
+        if !self.import_trace.is_empty() {
+            write!(f, "\n\nImport trace:")?;
+            for file in &self.import_trace {
+                write!(f, "\n  ./{file}")?;
+            }
         }
         Ok(())
     }

@@ -1,7 +1,7 @@
 //! After the module has become CommonJS, every dependency is a `require("x")` or an
 //! `import("x")` with a string argument: collect them, then point them at module ids.
 
-use swc_core::common::DUMMY_SP;
+use swc_core::common::{DUMMY_SP, Span, Spanned};
 use swc_core::ecma::ast::{
     CallExpr, Callee, Expr, Ident, IdentName, Lit, MemberExpr, MemberProp, Str,
 };
@@ -20,6 +20,8 @@ pub enum DependencyKind {
 pub struct Dependency {
     pub specifier: String,
     pub kind: DependencyKind,
+    /// Where the specifier is written, for messages; the first place when repeated.
+    pub span: Span,
 }
 
 fn string_call(call: &CallExpr) -> Option<(DependencyKind, &Str)> {
@@ -47,12 +49,17 @@ pub struct DependencyCollector {
 impl Visit for DependencyCollector {
     fn visit_call_expr(&mut self, call: &CallExpr) {
         if let Some((kind, text)) = string_call(call) {
-            let dependency = Dependency {
-                specifier: text.value.to_string_lossy().into_owned(),
-                kind,
-            };
-            if !self.dependencies.contains(&dependency) {
-                self.dependencies.push(dependency);
+            let specifier = text.value.to_string_lossy().into_owned();
+            if !self
+                .dependencies
+                .iter()
+                .any(|known| known.specifier == specifier && known.kind == kind)
+            {
+                self.dependencies.push(Dependency {
+                    specifier,
+                    kind,
+                    span: text.span(),
+                });
             }
         }
         call.visit_children_with(self);
@@ -61,21 +68,17 @@ impl Visit for DependencyCollector {
 
 /// Rewrites each dependency's string to what `rewrite` returns for it (a module id);
 /// `import(id)` becomes `require.load(id)`, the registry's chunk-aware loader.
-pub struct DependencyRewriter<F: Fn(&Dependency) -> Option<String>> {
+pub struct DependencyRewriter<F: Fn(&str, DependencyKind) -> Option<String>> {
     pub rewrite: F,
 }
 
-impl<F: Fn(&Dependency) -> Option<String>> VisitMut for DependencyRewriter<F> {
+impl<F: Fn(&str, DependencyKind) -> Option<String>> VisitMut for DependencyRewriter<F> {
     fn visit_mut_call_expr(&mut self, call: &mut CallExpr) {
         call.visit_mut_children_with(self);
         let Some((kind, text)) = string_call(call) else {
             return;
         };
-        let dependency = Dependency {
-            specifier: text.value.to_string_lossy().into_owned(),
-            kind,
-        };
-        let Some(replacement) = (self.rewrite)(&dependency) else {
+        let Some(replacement) = (self.rewrite)(&text.value.to_string_lossy(), kind) else {
             return;
         };
         call.args[0].expr = Box::new(Expr::Lit(Lit::Str(Str::from(replacement))));

@@ -18,12 +18,12 @@ use swc_core::ecma::transforms::optimization::simplify::{dead_branch_remover, ex
 use swc_core::ecma::transforms::react::{self, Runtime};
 use swc_core::ecma::transforms::typescript;
 use swc_core::ecma::visit::{VisitMutWith, VisitWith};
-use vnext_diagnostics::Diagnostic;
+use vnext_diagnostics::{Diagnostic, Location};
 
-use crate::dependencies::{Dependency, DependencyCollector, DependencyRewriter};
+use crate::dependencies::{Dependency, DependencyCollector, DependencyKind, DependencyRewriter};
 use crate::directive::{Directive, read_directive};
 use crate::env_inline::EnvInline;
-use crate::parse::parse_program;
+use crate::parse::{locate, parse_program};
 
 /// What a module needs to become: the values of `process.env.*` to inline.
 #[derive(Debug, Clone, Default)]
@@ -109,8 +109,13 @@ pub fn transform_module(
 }
 
 impl TransformedModule {
+    /// Where `dependency` is written in the source.
+    pub fn locate(&self, file: &str, dependency: &Dependency) -> Location {
+        locate(&self.source_map, file, dependency.span)
+    }
+
     /// Prints the module's code with each dependency pointed at the id `id_of` gives it.
-    pub fn emit(mut self, id_of: impl Fn(&Dependency) -> Option<String>) -> String {
+    pub fn emit(mut self, id_of: impl Fn(&str, DependencyKind) -> Option<String>) -> String {
         self.program
             .visit_mut_with(&mut DependencyRewriter { rewrite: id_of });
         let mut code = Vec::new();

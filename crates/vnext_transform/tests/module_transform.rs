@@ -55,7 +55,7 @@ const later = () => import("./lazy");
         !found.iter().any(|(specifier, _)| *specifier == "./types"),
         "type-only imports vanish: {found:?}"
     );
-    let code = module.emit(|dependency| Some(format!("id:{}", dependency.specifier)));
+    let code = module.emit(|specifier, _| Some(format!("id:{specifier}")));
     assert!(code.contains(r#"require("id:react")"#), "{code}");
     assert!(code.contains(r#"require.load("id:./lazy")"#), "{code}");
     assert!(!code.contains("import "), "{code}");
@@ -79,7 +79,7 @@ fn a_local_named_process_is_left_alone() {
         "const process = { env: { NODE_ENV: 'x' } }; export const mode = process.env.NODE_ENV;";
     let code = transform_module("a.js", source, &options())
         .unwrap()
-        .emit(|_| None);
+        .emit(|_, _| None);
     assert!(code.contains("process.env.NODE_ENV"), "{code}");
 }
 

@@ -1,0 +1,81 @@
+//! Specifier → file, with oxc_resolver configured for one platform.
+
+use std::path::{Path, PathBuf};
+
+use oxc_resolver::{ResolveError, ResolveOptions, Resolver, TsconfigDiscovery};
+
+use crate::platform::Platform;
+
+/// Where an import leads.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Resolved {
+    File(PathBuf),
+    /// Left as an import of the output (`node:fs` on Node and Workers).
+    External(String),
+    /// A helper the registry runtime itself provides (swc's interop helpers), by id.
+    RuntimeHelper(String),
+    /// A module replaced by nothing (`"browser": { "./x.js": false }`).
+    Empty,
+}
+
+pub struct ModuleResolver {
+    resolver: Resolver,
+    platform: Platform,
+}
+
+const EXTENSIONS: [&str; 9] = [
+    ".tsx", ".ts", ".jsx", ".js", ".mjs", ".cjs", ".mts", ".cts", ".json",
+];
+const HELPER_PREFIX: &str = "@swc/helpers/_/";
+
+impl ModuleResolver {
+    pub fn new(platform: Platform) -> Self {
+        let strings = |items: &[&str]| {
+            items
+                .iter()
+                .map(|item| item.to_string())
+                .collect::<Vec<_>>()
+        };
+        let options = ResolveOptions {
+            condition_names: strings(platform.condition_names()),
+            main_fields: strings(platform.main_fields()),
+            alias_fields: if platform == Platform::Browser {
+                vec![vec!["browser".to_string()]]
+            } else {
+                Vec::new()
+            },
+            extensions: strings(&EXTENSIONS),
+            builtin_modules: true,
+            tsconfig: Some(TsconfigDiscovery::Auto),
+            ..ResolveOptions::default()
+        };
+        Self {
+            resolver: Resolver::new(options),
+            platform,
+        }
+    }
+
+    /// Resolves `specifier` as written in `importer`. The error is the message to show.
+    pub fn resolve(&self, importer: &Path, specifier: &str) -> Result<Resolved, String> {
+        if specifier.starts_with(HELPER_PREFIX) {
+            return Ok(Resolved::RuntimeHelper(specifier.to_string()));
+        }
+        match self.resolver.resolve_file(importer, specifier) {
+            Ok(resolution) => Ok(Resolved::File(resolution.into_path_buf())),
+            Err(ResolveError::Builtin { resolved, .. }) if self.platform.has_node_builtins() => {
+                Ok(Resolved::External(resolved))
+            }
+            Err(ResolveError::Builtin { resolved, .. }) => Err(format!(
+                "Module not found: Can't resolve '{specifier}': `{resolved}` is a Node.js built-in module, which the {} platform does not have",
+                self.platform.name()
+            )),
+            Err(ResolveError::Ignored(_)) => Ok(Resolved::Empty),
+            Err(ResolveError::NotFound(_)) => {
+                Err(format!("Module not found: Can't resolve '{specifier}'"))
+            }
+            Err(error) => Err(format!(
+                "Module not found: Can't resolve '{specifier}': {error}"
+            )),
+        }
+    }
+}

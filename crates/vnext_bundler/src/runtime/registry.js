@@ -1,0 +1,62 @@
+// The module registry every vnext bundle starts with. Modules are CommonJS-shaped
+// factories keyed by id; ESM interop follows Babel's `__esModule` convention, which is
+// what swc's module transform emits against (and what webpack-built packages expect).
+function __vnext_registry(factories) {
+  const cache = Object.create(null)
+  const wildcardCache = new WeakMap()
+
+  function interopDefault(value) {
+    return value && value.__esModule ? value : { default: value }
+  }
+
+  function interopWildcard(value) {
+    if (value && value.__esModule) return value
+    if (value === null || (typeof value !== 'object' && typeof value !== 'function')) return { default: value }
+    const cached = wildcardCache.get(value)
+    if (cached) return cached
+    const namespace = { __proto__: null }
+    for (const key in value) {
+      if (key !== 'default' && Object.prototype.hasOwnProperty.call(value, key)) {
+        const descriptor = Object.getOwnPropertyDescriptor(value, key)
+        Object.defineProperty(namespace, key, descriptor.get || descriptor.set ? descriptor : { enumerable: true, get: () => value[key] })
+      }
+    }
+    namespace.default = value
+    wildcardCache.set(value, namespace)
+    return namespace
+  }
+
+  function exportStar(from, to) {
+    for (const key of Object.keys(from)) {
+      if (key !== 'default' && !Object.prototype.hasOwnProperty.call(to, key)) {
+        Object.defineProperty(to, key, { enumerable: true, get: () => from[key] })
+      }
+    }
+    return from
+  }
+
+  // Modules the runtime itself provides: swc's interop helpers, and the empty module
+  // that stands for `false` in a package's `browser` field.
+  const builtins = {
+    '@swc/helpers/_/_interop_require_default': { _: interopDefault },
+    '@swc/helpers/_/_interop_require_wildcard': { _: interopWildcard },
+    '@swc/helpers/_/_export_star': { _: exportStar },
+    'vnext:empty': {},
+  }
+
+  function require(id) {
+    const cached = cache[id]
+    if (cached) return cached.exports
+    if (id in builtins) return builtins[id]
+    const factory = factories[id]
+    if (!factory) throw new Error(`vnext: module "${id}" is not in this bundle`)
+    const module = { id, exports: {} }
+    cache[id] = module
+    factory.call(module.exports, module, module.exports, require)
+    return module.exports
+  }
+
+  // `import(id)`: everything is in this chunk, so loading is only deferred.
+  require.load = (id) => Promise.resolve().then(() => interopWildcard(require(id)))
+  return require
+}

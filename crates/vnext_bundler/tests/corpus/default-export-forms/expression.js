@@ -1,0 +1,2 @@
+const base = 20
+export default base + 1

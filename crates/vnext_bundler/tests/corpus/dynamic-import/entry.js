@@ -1,0 +1,3 @@
+console.log('before')
+import('./lazy.js').then((lazy) => console.log(lazy.default, lazy.named))
+console.log('after')

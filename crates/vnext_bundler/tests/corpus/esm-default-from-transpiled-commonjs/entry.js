@@ -1,0 +1,2 @@
+import thing from './transpiled.js'
+console.log(thing)

@@ -1,0 +1,2 @@
+import greet, { name, shout as loud } from './greet.js'
+console.log(greet(name), loud('hey'))

@@ -1,0 +1,3 @@
+import './first.js'
+import './second.js'
+console.log('entry')

@@ -1,0 +1,2 @@
+export const a = 'A'
+export default 'not re-exported'

@@ -1,0 +1,3 @@
+export * from './a.js'
+export * from './b.js'
+export const own = 1

@@ -1,0 +1,5 @@
+import { count, increment } from './counter.js'
+console.log(count)
+increment()
+increment()
+console.log(count)

@@ -1,0 +1,1 @@
+exports.mode = 'production build'

@@ -1,0 +1,2 @@
+export const value = 7
+export default 'value default'

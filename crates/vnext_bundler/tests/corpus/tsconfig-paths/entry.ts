@@ -1,0 +1,2 @@
+import { message } from '@/lib/message'
+console.log(message)

@@ -1,0 +1,1 @@
+export const message: string = 'resolved through tsconfig paths'

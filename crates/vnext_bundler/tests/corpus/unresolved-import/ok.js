@@ -1,0 +1,2 @@
+import { missing } from './missing-file.js'
+export const x = missing

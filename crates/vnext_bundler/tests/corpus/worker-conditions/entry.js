@@ -1,0 +1,2 @@
+import { runtime } from 'runtime-name'
+console.log(runtime)
