@@ -15,6 +15,40 @@ export class RouteCompileError extends Error {
   diagnostics: Diagnostic[]
 }
 
+export class BundleError extends Error {
+  diagnostics: Diagnostic[]
+}
+
+export interface BundlerOptions {
+  /** The project folder; module ids and messages are relative to it. Default: the current folder. */
+  root?: string
+  /** Decides package conditions and what stays external. Default `browser`. */
+  platform?: 'browser' | 'node' | 'worker'
+  /** `process.env.*` values inlined into the code; `NODE_ENV` defaults to `production`. */
+  env?: Record<string, string>
+}
+
+export interface BundleOptions extends BundlerOptions {
+  entries: string[]
+  outdir: string
+}
+
+export interface BundleResult {
+  /** Written files, relative to `outdir`: one ES module per entry. */
+  files: Array<{ path: string; size: number }>
+  warnings: Diagnostic[]
+}
+
+/** A bundler kept alive between builds (it keeps the resolver's caches). */
+export class Bundler {
+  constructor(options?: BundlerOptions)
+  readonly root: string
+  /** Rejects with a `BundleError`, having written nothing, when any module fails. */
+  bundle(entries: string[], options: { outdir: string }): Promise<BundleResult>
+}
+
+export function bundle(options: BundleOptions): Promise<BundleResult>
+
 /** The Rust matcher; same answers as `createRouteMatcher`. */
 export class NativeRouteMatcher {
   constructor(tree: MatchTree)
@@ -31,6 +65,8 @@ export interface Diagnostic {
   files: string[]
   location?: { file: string; line: number; column: number }
   codeFrame?: string
+  /** The imports that reached the file, nearest first. */
+  importTrace?: string[]
 }
 
 export interface RouteManifest {

@@ -9,16 +9,22 @@ const binding = require('./binding.cjs')
 
 export { createRouteMatcher, DecodeError } from './lib/runtime/route-matcher.js'
 
-/** Thrown when the app's routes break one of Next's rules. */
-export class RouteCompileError extends Error {
+/** An error made of the core's diagnostics; the message joins the errors'. */
+class DiagnosticsError extends Error {
   /** @param {import('./index.d.ts').Diagnostic[]} diagnostics */
   constructor(diagnostics) {
     const errors = diagnostics.filter((d) => d.severity === 'error')
     super(errors.map((d) => d.message).join('\n\n'))
-    this.name = 'RouteCompileError'
+    this.name = new.target.name
     this.diagnostics = diagnostics
   }
 }
+
+/** Thrown when the app's routes break one of Next's rules. */
+export class RouteCompileError extends DiagnosticsError {}
+
+/** Thrown when modules cannot be bundled: unresolved imports, syntax errors. */
+export class BundleError extends DiagnosticsError {}
 
 /**
  * @param {string} projectDir
@@ -43,4 +49,35 @@ export class NativeRouteMatcher {
   match(pathname) {
     return this.#native.matchPath(pathname)
   }
+}
+
+/** A bundler for one project and platform, kept alive between builds. */
+export class Bundler {
+  #native
+  /** @param {import('./index.d.ts').BundlerOptions} [options] */
+  constructor({ root = '.', platform = 'browser', env = {} } = {}) {
+    this.root = resolve(root)
+    this.#native = new binding.Bundler({ root: this.root, platform, env })
+  }
+
+  /**
+   * Bundles each entry into `<outdir>/<name>.js`. Rejects with a `BundleError`, having
+   * written nothing, when any module fails.
+   * @param {string[]} entries paths relative to the root, or absolute
+   * @param {{ outdir: string }} options
+   * @returns {Promise<import('./index.d.ts').BundleResult>}
+   */
+  async bundle(entries, { outdir }) {
+    const report = JSON.parse(await this.#native.bundleJson(entries, resolve(outdir)))
+    if (report.diagnostics.some((d) => d.severity === 'error')) throw new BundleError(report.diagnostics)
+    return { files: report.files, warnings: report.diagnostics }
+  }
+}
+
+/**
+ * One-off bundle: `new Bundler(options).bundle(options.entries, options)`.
+ * @param {import('./index.d.ts').BundleOptions} options
+ */
+export function bundle(options) {
+  return new Bundler(options).bundle(options.entries, options)
 }

@@ -12,6 +12,7 @@ export function printDiagnostics(diagnostics) {
     }
     lines.push(`${label}: ${diagnostic.message}`)
     if (diagnostic.codeFrame) lines.push(diagnostic.codeFrame)
+    if (diagnostic.importTrace?.length) lines.push(['Import trace:', ...diagnostic.importTrace.map((file) => `  ./${file}`)].join('\n'))
     if (diagnostic.files.length > 0) lines.push(`Files: ${diagnostic.files.join(', ')}`)
     process.stderr.write(`${lines.join('\n')}\n\n`)
   }

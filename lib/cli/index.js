@@ -4,13 +4,20 @@
 import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 
+import { bundleCommand } from './bundle.js'
 import { routesCommand } from './routes.js'
+import { UsageError } from './usage-error.js'
 
 const USAGE = `Usage: vnext <command> [options]
 
 Commands:
   routes [dir]      Print the app's compiled route table
                       --json   print the whole route manifest as JSON
+  bundle <entry…>   Bundle entry modules, one ES module each
+                      --outdir D                        where to write (required)
+                      --platform browser|node|worker    package conditions and
+                                                        externals (default browser)
+                      --format esm                      the only format
 
 Options:
   -h, --help        Show this help
@@ -20,10 +27,11 @@ Options:
 /** Each command: its options (for `parseArgs`) and what it runs. */
 const COMMANDS = {
   routes: { options: { json: { type: 'boolean' } }, run: routesCommand },
+  bundle: {
+    options: { outdir: { type: 'string' }, platform: { type: 'string' }, format: { type: 'string' } },
+    run: bundleCommand,
+  },
 }
-
-/** A mistake on the command line: exit 2, as other CLIs do. */
-class UsageError extends Error {}
 
 async function main(argv) {
   const [command, ...rest] = argv

@@ -1,7 +1,7 @@
 // Headless Debian chromium through playwright-core; never a downloaded browser.
 import { chromium } from 'playwright-core'
 
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',

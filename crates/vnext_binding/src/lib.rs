@@ -1,11 +1,15 @@
 //! The napi-rs addon: thin wrappers over vnext's crates. Nothing here decides
 //! anything; it converts arguments and results and moves work off the JS thread.
 
+use std::collections::HashMap;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use napi::bindgen_prelude::{AsyncTask, Env, Error, Result, Status, Task};
 use napi_derive::napi;
 use serde::Serialize;
+use vnext_bundler::{Bundler, BundlerOptions, Platform};
+use vnext_diagnostics::Diagnostic;
 use vnext_router::{CompileOptions, MatchTree};
 
 #[napi(object)]
@@ -18,7 +22,7 @@ pub struct CompileRoutesOptions {
 #[serde(rename_all = "camelCase")]
 enum Outcome<'a> {
     Manifest(&'a vnext_router::RouteManifest),
-    Errors(&'a [vnext_router::Diagnostic]),
+    Errors(&'a [Diagnostic]),
 }
 
 pub struct CompileRoutesTask {
@@ -91,5 +95,102 @@ impl RouteMatcher {
                 format!("DecodeError: failed to decode param {:?}", error.segment),
             )),
         }
+    }
+}
+
+#[napi(object)]
+pub struct NativeBundlerOptions {
+    /// The project folder; module ids and messages are relative to it.
+    pub root: String,
+    /// `browser`, `node` or `worker`.
+    pub platform: String,
+    /// `process.env.*` values to inline.
+    pub env: Option<HashMap<String, String>>,
+}
+
+/// A bundler kept alive between builds: it owns the resolver's caches.
+#[napi(js_name = "Bundler")]
+pub struct NativeBundler {
+    inner: Arc<Bundler>,
+}
+
+#[napi]
+impl NativeBundler {
+    #[napi(constructor)]
+    pub fn new(options: NativeBundlerOptions) -> Result<Self> {
+        let platform: Platform = options
+            .platform
+            .parse()
+            .map_err(|message: String| Error::new(Status::InvalidArg, message))?;
+        let inner = Bundler::new(BundlerOptions {
+            root: PathBuf::from(options.root),
+            platform,
+            env: options.env.unwrap_or_default(),
+        });
+        Ok(Self {
+            inner: Arc::new(inner),
+        })
+    }
+
+    /// Bundles `entries` into `outDir`. Resolves to JSON: `{ files, diagnostics }`,
+    /// where `files` lists what was written (nothing when there are errors).
+    #[napi(ts_return_type = "Promise<string>")]
+    pub fn bundle_json(&self, entries: Vec<String>, out_dir: String) -> AsyncTask<BundleTask> {
+        AsyncTask::new(BundleTask {
+            bundler: self.inner.clone(),
+            entries: entries.into_iter().map(PathBuf::from).collect(),
+            out_dir: PathBuf::from(out_dir),
+        })
+    }
+}
+
+pub struct BundleTask {
+    bundler: Arc<Bundler>,
+    entries: Vec<PathBuf>,
+    out_dir: PathBuf,
+}
+
+#[derive(Serialize)]
+struct WrittenFile<'a> {
+    path: &'a str,
+    size: usize,
+}
+
+#[derive(Serialize)]
+struct BundleReport<'a> {
+    files: Vec<WrittenFile<'a>>,
+    diagnostics: &'a [Diagnostic],
+}
+
+impl Task for BundleTask {
+    type Output = String;
+    type JsValue = String;
+
+    fn compute(&mut self) -> Result<String> {
+        let output = self.bundler.bundle(&self.entries);
+        let files = if output.has_errors() {
+            Vec::new()
+        } else {
+            output.write_to(&self.out_dir).map_err(|e| {
+                Error::from_reason(format!("writing {}: {e}", self.out_dir.display()))
+            })?;
+            output
+                .files
+                .iter()
+                .map(|file| WrittenFile {
+                    path: &file.path,
+                    size: file.code.len(),
+                })
+                .collect()
+        };
+        let report = BundleReport {
+            files,
+            diagnostics: &output.diagnostics,
+        };
+        serde_json::to_string(&report).map_err(|e| Error::from_reason(e.to_string()))
+    }
+
+    fn resolve(&mut self, _env: Env, output: String) -> Result<String> {
+        Ok(output)
     }
 }

@@ -128,7 +128,7 @@ pub fn build_graph(entries: &[PathBuf], context: &GraphContext) -> ModuleGraph {
                 }
             }
             for mut diagnostic in module.diagnostics {
-                diagnostic.import_trace = import_trace(&module.module.id, &first_importer);
+                diagnostic.import_trace = import_trace(&module.module.id, &first_importer).into();
                 graph.diagnostics.push(diagnostic);
             }
             graph

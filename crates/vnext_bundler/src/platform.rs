@@ -1,9 +1,8 @@
 //! What a bundle runs on decides how its imports resolve and what stays outside it.
 
-use serde::Deserialize;
+use std::str::FromStr;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Platform {
     Browser,
     Node,
@@ -46,5 +45,16 @@ impl Platform {
             Self::Node => "node",
             Self::Worker => "worker",
         }
+    }
+}
+
+impl FromStr for Platform {
+    type Err = String;
+
+    fn from_str(name: &str) -> Result<Self, String> {
+        [Self::Browser, Self::Node, Self::Worker]
+            .into_iter()
+            .find(|platform| platform.name() == name)
+            .ok_or_else(|| format!("platform must be browser, node or worker, not {name:?}"))
     }
 }

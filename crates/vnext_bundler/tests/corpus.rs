@@ -16,7 +16,7 @@ use vnext_bundler::{Bundler, BundlerOptions, Platform};
 #[serde(deny_unknown_fields)]
 struct Case {
     entries: Option<Vec<PathBuf>>,
-    platform: Option<Platform>,
+    platform: Option<String>,
     #[serde(default)]
     env: HashMap<String, String>,
 }
@@ -64,7 +64,11 @@ fn run_case(dir: &Path, update: bool) -> Result<(), String> {
     };
     let bundler = Bundler::new(BundlerOptions {
         root: dir.to_path_buf(),
-        platform: case.platform.unwrap_or(Platform::Node),
+        platform: case
+            .platform
+            .as_deref()
+            .unwrap_or("node")
+            .parse::<Platform>()?,
         env: case.env,
     });
     let output = bundler.bundle(&entries);

@@ -17,9 +17,10 @@ pub struct Diagnostic {
     pub location: Option<Box<Location>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub code_frame: Option<String>,
-    /// The chain of imports that reached the file, nearest first.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub import_trace: Vec<String>,
+    /// The chain of imports that reached the file, nearest first. (A boxed slice
+    /// keeps `Diagnostic` small enough to return in a `Result`.)
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    pub import_trace: Box<[String]>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -47,7 +48,7 @@ impl Diagnostic {
             files,
             location: None,
             code_frame: None,
-            import_trace: Vec::new(),
+            import_trace: Box::default(),
         }
     }
 

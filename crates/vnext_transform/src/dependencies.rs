@@ -81,7 +81,7 @@ impl<F: Fn(&str, DependencyKind) -> Option<String>> VisitMut for DependencyRewri
         let Some(replacement) = (self.rewrite)(&text.value.to_string_lossy(), kind) else {
             return;
         };
-        call.args[0].expr = Box::new(Expr::Lit(Lit::Str(Str::from(replacement))));
+        *call.args[0].expr = Expr::Lit(Lit::Str(Str::from(replacement)));
         if kind == DependencyKind::Dynamic {
             let load = MemberExpr {
                 span: DUMMY_SP,

@@ -17,6 +17,7 @@ use swc_core::ecma::transforms::module::util::{Config as ModuleConfig, ImportInt
 use swc_core::ecma::transforms::optimization::simplify::{dead_branch_remover, expr_simplifier};
 use swc_core::ecma::transforms::react::{self, Runtime};
 use swc_core::ecma::transforms::typescript;
+use swc_core::ecma::utils::contains_top_level_await;
 use swc_core::ecma::visit::{VisitMutWith, VisitWith};
 use vnext_diagnostics::{Diagnostic, Location};
 
@@ -55,6 +56,15 @@ pub fn transform_module(
     let source_map: Lrc<SourceMap> = Default::default();
     let mut program = parse_program(&source_map, file, source)?;
     let directive = read_directive(&program);
+    if contains_top_level_await(&program) {
+        return Err(Diagnostic::error(
+            "top-level-await",
+            format!(
+                "{file} uses top-level await, which vnext's bundler does not support yet; wrap the code in an async function"
+            ),
+            vec![file.to_string()],
+        ));
+    }
     let is_typescript = matches!(file.rsplit('.').next(), Some("ts" | "tsx" | "mts" | "cts"));
 
     GLOBALS.set(&Globals::new(), || {

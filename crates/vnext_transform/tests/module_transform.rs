@@ -97,3 +97,16 @@ fn syntax_errors_are_diagnostics() {
             .contains("> 1 | export const = 1;")
     );
 }
+
+#[test]
+fn top_level_await_is_refused_clearly() {
+    let error = transform_module("main.mjs", "await Promise.resolve(1);", &options())
+        .err()
+        .unwrap();
+    assert_eq!(error.code, "top-level-await");
+    assert!(
+        error.message.starts_with("main.mjs uses top-level await"),
+        "{}",
+        error.message
+    );
+}

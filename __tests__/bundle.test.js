@@ -1,0 +1,86 @@
+// The bundler through the package API and the CLI, on real packages: React rendering
+// to HTML in Node, and React running and updating in chromium.
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+import { chromium } from 'playwright-core'
+
+import { Bundler, BundleError, bundle } from '../index.js'
+import { CHROMIUM_ARGS } from './conformance/harness/browser.js'
+import { ROOT, runCli } from './helpers.js'
+
+const FIXTURES = join(ROOT, '__tests__/fixtures/bundle')
+let outdir
+beforeEach(() => (outdir = mkdtempSync(join(tmpdir(), 'vnext-bundle-'))))
+afterEach(() => rmSync(outdir, { recursive: true, force: true }))
+
+test('react-dom/server.edge renders a page with Suspense to HTML in Node', async () => {
+  const result = await bundle({ root: join(FIXTURES, 'react-ssr'), entries: ['entry.jsx'], outdir, platform: 'node' })
+  expect(result.files.map((file) => file.path)).toEqual(['entry.js'])
+  const html = execFileSync(process.execPath, [join(outdir, 'entry.js')], { encoding: 'utf8' })
+  expect(html).toContain('<main><ul><li>one</li><li>two</li></ul>')
+  expect(html).toContain('resolved later')
+}, 60_000)
+
+test('react-dom/client renders and updates on click in chromium', async () => {
+  const bundler = new Bundler({ root: join(FIXTURES, 'react-browser'), platform: 'browser' })
+  await bundler.bundle(['entry.jsx'], { outdir })
+  const code = readFileSync(join(outdir, 'entry.js'), 'utf8')
+  expect(code).not.toContain('process.env.NODE_ENV')
+
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS })
+  try {
+    const page = await browser.newPage()
+    const errors = []
+    page.on('pageerror', (error) => errors.push(String(error)))
+    await page.setContent('<div id="root"></div>')
+    await page.addScriptTag({ type: 'module', content: code })
+    await page.locator('#counter').click()
+    await page.locator('#counter').click()
+    await page.waitForFunction(() => document.querySelector('#counter')?.textContent === 'clicked 2')
+    expect(errors).toEqual([])
+  } finally {
+    await browser.close()
+  }
+}, 60_000)
+
+test('an unresolved import rejects with a BundleError and writes nothing', async () => {
+  const bundler = new Bundler({ root: join(FIXTURES, 'broken'), platform: 'node' })
+  const error = await bundler.bundle(['entry.js'], { outdir: join(outdir, 'out') }).catch((e) => e)
+  expect(error).toBeInstanceOf(BundleError)
+  expect(error.diagnostics[0]).toMatchObject({
+    code: 'module-not-found',
+    message: "Module not found: Can't resolve './nowhere.js'",
+    location: { file: 'helper.js', line: 1, column: 24 },
+    importTrace: ['helper.js', 'entry.js'],
+  })
+  expect(() => readFileSync(join(outdir, 'out', 'entry.js'))).toThrow()
+})
+
+test('vnext bundle writes one module per entry and reports its size', () => {
+  const result = runCli(['bundle', 'entry.jsx', '--outdir', outdir, '--platform', 'node'], { cwd: join(FIXTURES, 'react-ssr') })
+  expect(result.stderr).toBe('')
+  expect(result.status).toBe(0)
+  expect(result.stdout).toMatch(/entry\.js {2}\d+(\.\d)? kB\nBundled in \d+ ms\n$/)
+})
+
+test('vnext bundle prints the diagnostic with its code frame and import trace', () => {
+  const result = runCli(['bundle', 'entry.js', '--outdir', outdir, '--platform', 'node'], { cwd: join(FIXTURES, 'broken') })
+  expect(result.status).toBe(1)
+  expect(result.stderr).toContain("./helper.js:1:24\nError: Module not found: Can't resolve './nowhere.js'\n> 1 | export { helper } from './nowhere.js'")
+  expect(result.stderr).toContain('Import trace:\n  ./helper.js\n  ./entry.js')
+})
+
+test.each([
+  [['bundle', '--outdir', 'x'], 'bundle needs at least one entry file'],
+  [['bundle', 'a.js'], 'bundle needs --outdir'],
+  [['bundle', 'a.js', '--outdir', 'x', '--platform', 'deno'], '--platform must be one of browser, node, worker'],
+  [['bundle', 'a.js', '--outdir', 'x', '--format', 'cjs'], '--format: only esm is supported'],
+  [['bundle', 'a.js', '--outdir', 'x', '--minify'], "Unknown option '--minify'"],
+])('vnext %j is a usage error', (args, message) => {
+  const result = runCli(args)
+  expect(result.status).toBe(2)
+  expect(result.stderr).toContain(message)
+})
