@@ -63,10 +63,17 @@ export class BrowserPage {
     await this.waitForHydration()
   }
 
-  /** React marks each DOM node it hydrates; `<body>` is marked once the shell has hydrated. */
+  /**
+   * React marks each DOM node it hydrates. The App Router hydrates the whole document,
+   * so `<body>` is marked once the shell has hydrated; the Pages Router hydrates inside
+   * `<div id="__next">`, so there its first element is the one to watch.
+   */
   async waitForHydration() {
     if (!this.javaScriptEnabled) return
-    await this.page.waitForFunction(() => Object.keys(document.body ?? {}).some((key) => key.startsWith('__reactFiber$')))
+    await this.page.waitForFunction(() => {
+      const root = document.getElementById('__next') ? document.querySelector('#__next > *') : document.body
+      return root != null && Object.keys(root).some((key) => key.startsWith('__reactFiber$'))
+    })
   }
 
   click(selector) {
