@@ -84,3 +84,14 @@ test.each([
   expect(result.status).toBe(2)
   expect(result.stderr).toContain(message)
 })
+
+test('a React Server Components render crosses the rsc and ssr layers to HTML', async () => {
+  await bundle({ root: join(FIXTURES, 'rsc-round-trip'), entries: ['entry.js'], outdir, platform: 'worker' })
+  const { html, flight } = JSON.parse(execFileSync(process.execPath, [join(outdir, 'entry.js')], { encoding: 'utf8' }))
+  // The server component ran in the rsc layer; the "use client" module was a reference
+  // there (default and named export) and rendered for real in the ssr layer.
+  expect(flight).toContain('"counter.jsx"')
+  expect(flight).toContain('"Label"]')
+  expect(flight).not.toContain('count ')
+  expect(html).toBe('<main><h1>from a server component</h1><button>count <!-- -->3</button><span>named export</span></main>')
+}, 60_000)

@@ -35,6 +35,13 @@ pub fn write_entry_chunk(graph: &ModuleGraph, entry_id: &str) -> String {
             ModuleBody::Code(code) => {
                 let _ = writeln!(out, "function (module, exports, require) {{\n{code}}},");
             }
+            ModuleBody::ClientReferences => {
+                let _ = writeln!(
+                    out,
+                    "function (module, exports, require) {{\n{}}},",
+                    client_references_body(graph)
+                );
+            }
             ModuleBody::External(_) => {
                 let index = externals
                     .iter()
@@ -81,6 +88,32 @@ fn write_entry_exports(graph: &ModuleGraph, entry_id: &str, out: &mut String) {
             .collect();
         let _ = writeln!(out, "export {{ {} }};", list.join(", "));
     }
+}
+
+/// The manifests React's RSC packages read, in the shapes `react-server-dom-webpack`
+/// expects: the client manifest for `renderToReadableStream`, the server consumer
+/// manifest for `createFromReadableStream`. The server render loads client modules
+/// through the globals webpack would define; this registry provides them.
+fn client_references_body(graph: &ModuleGraph) -> String {
+    let mut client_manifest = serde_json::Map::new();
+    let mut module_map = serde_json::Map::new();
+    for reference in &graph.client_references {
+        client_manifest.insert(
+            reference.reference_id.clone(),
+            serde_json::json!({ "id": reference.reference_id, "chunks": [], "name": "*" }),
+        );
+        module_map.insert(
+            reference.reference_id.clone(),
+            serde_json::json!({ "*": { "id": reference.ssr_id, "chunks": [], "name": "*" } }),
+        );
+    }
+    let manifests = serde_json::json!({
+        "clientManifest": client_manifest,
+        "serverConsumerManifest": { "moduleMap": module_map, "serverModuleMap": null, "moduleLoading": null },
+    });
+    format!(
+        "globalThis.__webpack_require__ = require;\nglobalThis.__webpack_chunk_load__ = () => Promise.resolve();\nmodule.exports = {manifests};\n"
+    )
 }
 
 /// Every module `entry_id` reaches, entry first, each once.

@@ -4,9 +4,11 @@
 
 mod bundler;
 mod chunk_writer;
+mod layer;
 mod module_graph;
 mod module_resolver;
 mod platform;
 
 pub use bundler::{BundleOutput, Bundler, BundlerOptions, OutputFile};
+pub use layer::Layer;
 pub use platform::Platform;

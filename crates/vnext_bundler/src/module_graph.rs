@@ -10,7 +10,8 @@ use rayon::prelude::*;
 use vnext_diagnostics::Diagnostic;
 use vnext_transform::{Dependency, DependencyKind, Directive, TransformOptions, transform_module};
 
-use crate::module_resolver::{ModuleResolver, Resolved};
+use crate::layer::Layer;
+use crate::module_resolver::{CLIENT_REFERENCES, ModuleResolver, Resolved};
 
 /// One module of the bundle.
 #[derive(Debug)]
@@ -33,6 +34,17 @@ pub enum ModuleBody {
     Code(String),
     /// An import the output keeps (`node:fs`).
     External(String),
+    /// `vnext:client-references`, written from [`ModuleGraph::client_references`].
+    ClientReferences,
+}
+
+/// A `"use client"` module reached from the `rsc` layer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClientReference {
+    /// The id React sees (`$$id`): the module's path from the root.
+    pub reference_id: String,
+    /// The module's id in the `ssr` layer, where the server render loads it.
+    pub ssr_id: String,
 }
 
 #[derive(Debug, Default)]
@@ -40,6 +52,8 @@ pub struct ModuleGraph {
     /// In discovery order; entries first.
     pub modules: Vec<Module>,
     pub entry_ids: Vec<String>,
+    /// Sorted by reference id.
+    pub client_references: Vec<ClientReference>,
     pub diagnostics: Vec<Diagnostic>,
     index: HashMap<String, usize>,
 }
@@ -88,79 +102,112 @@ pub struct GraphContext<'a> {
     pub transform: &'a TransformOptions,
 }
 
-/// Builds the graph of `entries` (absolute paths).
+/// Builds the graph of `entries` (absolute paths), which start in the default layer.
 pub fn build_graph(entries: &[PathBuf], context: &GraphContext) -> ModuleGraph {
     let mut graph = ModuleGraph::default();
     let mut first_importer: HashMap<String, String> = HashMap::new();
-    let mut claimed: HashSet<PathBuf> = entries.iter().cloned().collect();
-    let mut wave: Vec<PathBuf> = entries.to_vec();
+    let mut wave: Vec<(Layer, PathBuf)> = entries
+        .iter()
+        .map(|entry| (Layer::Default, entry.clone()))
+        .collect();
+    let mut claimed: HashSet<(Layer, PathBuf)> = wave.iter().cloned().collect();
     graph.entry_ids = entries
         .iter()
-        .map(|entry| module_id(context.root, entry))
+        .map(|entry| module_id(context.root, Layer::Default, entry))
         .collect();
+    let mut wants_client_references = false;
 
     while !wave.is_empty() {
         let loaded: Vec<LoadedModule> = wave
             .par_iter()
-            .map(|path| load_module(path, context))
+            .map(|(layer, path)| load_module(*layer, path, context))
             .collect();
         let mut next = Vec::new();
         for module in loaded {
-            for (id, resolved) in &module.resolved {
+            for (id, layer, resolved) in &module.resolved {
                 match resolved {
-                    Resolved::File(path) if claimed.insert(path.clone()) => {
+                    Resolved::File(path) if claimed.insert((*layer, path.clone())) => {
                         first_importer.insert(id.clone(), module.module.id.clone());
-                        next.push(path.clone());
+                        next.push((*layer, path.clone()));
                     }
                     Resolved::External(name) if !graph.index.contains_key(id) => {
-                        graph.index.insert(id.clone(), graph.modules.len());
-                        graph.modules.push(Module {
-                            id: id.clone(),
-                            body: ModuleBody::External(name.clone()),
-                            dependencies: Vec::new(),
-                            directive: None,
-                            exports: Vec::new(),
-                            star_exports: Vec::new(),
-                            is_esm: false,
-                        });
+                        graph.insert(Module::new(id.clone(), ModuleBody::External(name.clone())));
                     }
+                    Resolved::ClientReferences => wants_client_references = true,
                     _ => {}
+                }
+            }
+            if let Some((path, reference)) = &module.client_reference {
+                if claimed.insert((Layer::Ssr, path.clone())) {
+                    first_importer.insert(reference.ssr_id.clone(), module.module.id.clone());
+                    next.push((Layer::Ssr, path.clone()));
+                }
+                if !graph.client_references.contains(reference) {
+                    graph.client_references.push(reference.clone());
                 }
             }
             for mut diagnostic in module.diagnostics {
                 diagnostic.import_trace = import_trace(&module.module.id, &first_importer).into();
                 graph.diagnostics.push(diagnostic);
             }
-            graph
-                .index
-                .insert(module.module.id.clone(), graph.modules.len());
-            graph.modules.push(module.module);
+            graph.insert(module.module);
         }
         wave = next;
+    }
+
+    if wants_client_references {
+        graph
+            .client_references
+            .sort_by(|a, b| a.reference_id.cmp(&b.reference_id));
+        let mut manifests =
+            Module::new(CLIENT_REFERENCES.to_string(), ModuleBody::ClientReferences);
+        // The server render loads these by id, so they belong in the chunk.
+        manifests.dependencies = graph
+            .client_references
+            .iter()
+            .map(|reference| (reference.ssr_id.clone(), DependencyKind::Static))
+            .collect();
+        graph.insert(manifests);
     }
     graph
 }
 
-struct LoadedModule {
-    module: Module,
-    /// Each dependency's id and what it resolved to.
-    resolved: Vec<(String, Resolved)>,
-    diagnostics: Vec<Diagnostic>,
+impl ModuleGraph {
+    fn insert(&mut self, module: Module) {
+        self.index.insert(module.id.clone(), self.modules.len());
+        self.modules.push(module);
+    }
 }
 
-fn load_module(path: &Path, context: &GraphContext) -> LoadedModule {
-    let id = module_id(context.root, path);
-    let mut loaded = LoadedModule {
-        module: Module {
-            id: id.clone(),
-            body: ModuleBody::Code(String::new()),
+impl Module {
+    fn new(id: String, body: ModuleBody) -> Self {
+        Self {
+            id,
+            body,
             dependencies: Vec::new(),
             directive: None,
             exports: Vec::new(),
             star_exports: Vec::new(),
             is_esm: false,
-        },
+        }
+    }
+}
+
+struct LoadedModule {
+    module: Module,
+    /// Each dependency's id, layer and what it resolved to.
+    resolved: Vec<(String, Layer, Resolved)>,
+    /// Set when an `rsc` module turned out to be `"use client"`: its file and reference.
+    client_reference: Option<(PathBuf, ClientReference)>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+fn load_module(layer: Layer, path: &Path, context: &GraphContext) -> LoadedModule {
+    let id = module_id(context.root, layer, path);
+    let mut loaded = LoadedModule {
+        module: Module::new(id.clone(), ModuleBody::Code(String::new())),
         resolved: Vec::new(),
+        client_reference: None,
         diagnostics: Vec::new(),
     };
     let source = match fs::read_to_string(path) {
@@ -191,7 +238,7 @@ fn load_module(path: &Path, context: &GraphContext) -> LoadedModule {
             )),
         },
         "js" | "mjs" | "cjs" | "jsx" | "ts" | "mts" | "cts" | "tsx" => {
-            load_script(path, &source, context, &mut loaded)
+            load_script(layer, path, &source, context, &mut loaded)
         }
         _ => loaded.diagnostics.push(Diagnostic::error(
             "unsupported-module-type",
@@ -202,7 +249,13 @@ fn load_module(path: &Path, context: &GraphContext) -> LoadedModule {
     loaded
 }
 
-fn load_script(path: &Path, source: &str, context: &GraphContext, loaded: &mut LoadedModule) {
+fn load_script(
+    layer: Layer,
+    path: &Path,
+    source: &str,
+    context: &GraphContext,
+    loaded: &mut LoadedModule,
+) {
     let id = loaded.module.id.clone();
     let transformed = match transform_module(&id, source, context.transform) {
         Ok(transformed) => transformed,
@@ -211,11 +264,32 @@ fn load_script(path: &Path, source: &str, context: &GraphContext, loaded: &mut L
             return;
         }
     };
+    if layer == Layer::Rsc && transformed.directive == Some(Directive::UseClient) {
+        return load_client_reference(path, context, loaded);
+    }
     let mut ids: HashMap<(String, DependencyKind), String> = HashMap::new();
     for dependency in &transformed.dependencies {
-        match context.resolver.resolve(path, &dependency.specifier) {
+        let switched = transformed
+            .layer_switches
+            .iter()
+            .find(|(specifier, _)| *specifier == dependency.specifier);
+        let target_layer = match switched.map(|(_, name)| name.parse::<Layer>()) {
+            None => layer,
+            Some(Ok(target)) => target,
+            Some(Err(message)) => {
+                loaded.diagnostics.push(
+                    Diagnostic::error("unknown-layer", message, vec![id.clone()])
+                        .at(source, transformed.locate(&id, dependency)),
+                );
+                continue;
+            }
+        };
+        match context
+            .resolver
+            .resolve(path, &dependency.specifier, target_layer)
+        {
             Ok(resolved) => {
-                let dependency_id = resolved_id(context.root, &resolved);
+                let dependency_id = resolved_id(context.root, target_layer, &resolved);
                 ids.insert(
                     (dependency.specifier.clone(), dependency.kind),
                     dependency_id.clone(),
@@ -224,7 +298,9 @@ fn load_script(path: &Path, source: &str, context: &GraphContext, loaded: &mut L
                     .module
                     .dependencies
                     .push((dependency_id.clone(), dependency.kind));
-                loaded.resolved.push((dependency_id, resolved));
+                loaded
+                    .resolved
+                    .push((dependency_id, target_layer, resolved));
             }
             Err(message) => {
                 loaded
@@ -249,6 +325,22 @@ fn load_script(path: &Path, source: &str, context: &GraphContext, loaded: &mut L
     );
 }
 
+/// In the `rsc` layer a `"use client"` module is not run: it becomes a proxy whose
+/// exports are references React serialises, and the real module joins the `ssr` layer.
+fn load_client_reference(path: &Path, context: &GraphContext, loaded: &mut LoadedModule) {
+    let reference = ClientReference {
+        reference_id: module_id(context.root, Layer::Default, path),
+        ssr_id: module_id(context.root, Layer::Ssr, path),
+    };
+    let proxy = format!(
+        "module.exports = require('react-server-dom-webpack/server').createClientModuleProxy({});",
+        serde_json::to_string(&reference.reference_id).expect("a string always serialises")
+    );
+    loaded.client_reference = Some((path.to_path_buf(), reference));
+    // The proxy has no directive, so this does not come back here.
+    load_script(Layer::Rsc, path, &proxy, context, loaded);
+}
+
 fn unresolved(
     id: &str,
     source: &str,
@@ -269,20 +361,26 @@ fn import_trace(id: &str, first_importer: &HashMap<String, String>) -> Vec<Strin
     trace
 }
 
-fn resolved_id(root: &Path, resolved: &Resolved) -> String {
+fn resolved_id(root: &Path, layer: Layer, resolved: &Resolved) -> String {
     match resolved {
-        Resolved::File(path) => module_id(root, path),
+        Resolved::File(path) => module_id(root, layer, path),
         Resolved::External(name) => name.clone(),
         Resolved::RuntimeHelper(id) => id.clone(),
         Resolved::Empty => EMPTY_MODULE_ID.to_string(),
+        Resolved::ClientReferences => CLIENT_REFERENCES.to_string(),
     }
 }
 
 /// The id of the module that stands for `false` in a `browser` field.
 pub const EMPTY_MODULE_ID: &str = "vnext:empty";
 
-/// A file's id: its path from the project root with `/` separators.
-fn module_id(root: &Path, path: &Path) -> String {
+/// A file's id in `layer`: the layer's prefix, then its path from the project root
+/// with `/` separators.
+fn module_id(root: &Path, layer: Layer, path: &Path) -> String {
     let relative = path.strip_prefix(root).unwrap_or(path);
-    relative.to_string_lossy().replace('\\', "/")
+    format!(
+        "{}{}",
+        layer.id_prefix(),
+        relative.to_string_lossy().replace('\\', "/")
+    )
 }

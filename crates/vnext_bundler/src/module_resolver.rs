@@ -4,6 +4,7 @@ use std::path::{Path, PathBuf};
 
 use oxc_resolver::{ResolveError, ResolveOptions, Resolver, TsconfigDiscovery};
 
+use crate::layer::Layer;
 use crate::platform::Platform;
 
 /// Where an import leads.
@@ -16,10 +17,14 @@ pub enum Resolved {
     RuntimeHelper(String),
     /// A module replaced by nothing (`"browser": { "./x.js": false }`).
     Empty,
+    /// `vnext:client-references`: the manifests React needs, made once the graph is known.
+    ClientReferences,
 }
 
 pub struct ModuleResolver {
     resolver: Resolver,
+    /// The same options with `react-server` first; shares the resolver's caches.
+    server_components: Resolver,
     platform: Platform,
 }
 
@@ -27,6 +32,8 @@ const EXTENSIONS: [&str; 9] = [
     ".tsx", ".ts", ".jsx", ".js", ".mjs", ".cjs", ".mts", ".cts", ".json",
 ];
 const HELPER_PREFIX: &str = "@swc/helpers/_/";
+/// The specifier (and module id) of the client reference manifests.
+pub const CLIENT_REFERENCES: &str = "vnext:client-references";
 
 impl ModuleResolver {
     pub fn new(platform: Platform) -> Self {
@@ -49,18 +56,40 @@ impl ModuleResolver {
             tsconfig: Some(TsconfigDiscovery::Auto),
             ..ResolveOptions::default()
         };
+        let mut server_conditions = options.condition_names.clone();
+        server_conditions.insert(0, "react-server".to_string());
+        let resolver = Resolver::new(options.clone());
+        let server_components = resolver.clone_with_options(ResolveOptions {
+            condition_names: server_conditions,
+            ..options
+        });
         Self {
-            resolver: Resolver::new(options),
+            resolver,
+            server_components,
             platform,
         }
     }
 
-    /// Resolves `specifier` as written in `importer`. The error is the message to show.
-    pub fn resolve(&self, importer: &Path, specifier: &str) -> Result<Resolved, String> {
+    /// Resolves `specifier` as written in `importer`, for `layer`. The error is the
+    /// message to show.
+    pub fn resolve(
+        &self,
+        importer: &Path,
+        specifier: &str,
+        layer: Layer,
+    ) -> Result<Resolved, String> {
         if specifier.starts_with(HELPER_PREFIX) {
             return Ok(Resolved::RuntimeHelper(specifier.to_string()));
         }
-        match self.resolver.resolve_file(importer, specifier) {
+        if specifier == CLIENT_REFERENCES {
+            return Ok(Resolved::ClientReferences);
+        }
+        let resolver = if layer == Layer::Rsc {
+            &self.server_components
+        } else {
+            &self.resolver
+        };
+        match resolver.resolve_file(importer, specifier) {
             Ok(resolution) => Ok(Resolved::File(resolution.into_path_buf())),
             Err(ResolveError::Builtin { resolved, .. }) if self.platform.has_node_builtins() => {
                 Ok(Resolved::External(resolved))

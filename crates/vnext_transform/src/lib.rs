@@ -3,6 +3,7 @@
 mod dependencies;
 mod directive;
 mod env_inline;
+mod layer_attributes;
 mod module_transform;
 mod parse;
 

@@ -24,6 +24,7 @@ use vnext_diagnostics::{Diagnostic, Location};
 use crate::dependencies::{Dependency, DependencyCollector, DependencyKind, DependencyRewriter};
 use crate::directive::{Directive, read_directive};
 use crate::env_inline::EnvInline;
+use crate::layer_attributes::read_layer_attributes;
 use crate::parse::{locate, parse_program};
 
 /// What a module needs to become: the values of `process.env.*` to inline.
@@ -43,6 +44,8 @@ pub struct TransformedModule {
     pub star_exports: Vec<String>,
     /// Whether the source had `import`/`export` syntax.
     pub is_esm: bool,
+    /// `(specifier, layer)` for imports written `with { layer: '…' }`.
+    pub layer_switches: Vec<(String, String)>,
     program: Program,
     source_map: Lrc<SourceMap>,
 }
@@ -85,6 +88,7 @@ pub fn transform_module(
             program.mutate(dead_branch_remover(unresolved_mark));
 
             let (exports, star_exports) = read_exports(&program);
+            let layer_switches = read_layer_attributes(&program);
             let is_esm = matches!(&program, Program::Module(module) if module.body.iter().any(|item| item.is_module_decl()));
 
             let module_config = ModuleConfig {
@@ -111,6 +115,7 @@ pub fn transform_module(
                 exports,
                 star_exports,
                 is_esm,
+                layer_switches,
                 program,
                 source_map: source_map.clone(),
             })

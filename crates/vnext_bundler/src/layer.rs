@@ -1,0 +1,40 @@
+//! A module can be bundled more than once, once per layer that reaches it: the React
+//! Server Components world (`rsc`), the server render of client components (`ssr`), or
+//! plain code (`default`). Each layer resolves with its own conditions and gives its
+//! modules their own ids.
+
+use std::str::FromStr;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Layer {
+    Default,
+    /// Server components: `react-server` first among the conditions; a `"use client"`
+    /// module becomes a client reference.
+    Rsc,
+    /// Client components rendered to HTML on the server.
+    Ssr,
+}
+
+impl Layer {
+    /// Put before a module's path to make its id; `default` modules have none.
+    pub fn id_prefix(self) -> &'static str {
+        match self {
+            Self::Default => "",
+            Self::Rsc => "(rsc)/",
+            Self::Ssr => "(ssr)/",
+        }
+    }
+}
+
+impl FromStr for Layer {
+    type Err = String;
+
+    fn from_str(name: &str) -> Result<Self, String> {
+        match name {
+            "default" => Ok(Self::Default),
+            "rsc" => Ok(Self::Rsc),
+            "ssr" => Ok(Self::Ssr),
+            other => Err(format!("unknown layer {other:?}: use default, rsc or ssr")),
+        }
+    }
+}

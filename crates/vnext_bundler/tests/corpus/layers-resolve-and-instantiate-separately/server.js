@@ -1,0 +1,1 @@
+export { where, instance } from './shared.js'

@@ -1,0 +1,2 @@
+export { where } from 'conditional'
+export const instance = {}

@@ -1,0 +1,2 @@
+import { x } from './x.js' with { layer: 'edge' }
+console.log(x)

@@ -1,0 +1,2 @@
+'use client'
+export function Button() { return 'the real button' }
