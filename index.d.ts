@@ -26,6 +26,8 @@ export interface BundlerOptions {
   platform?: 'browser' | 'node' | 'worker'
   /** `process.env.*` values inlined into the code; `NODE_ENV` defaults to `production`. */
   env?: Record<string, string>
+  /** Compress and mangle each output file with swc's minifier. Default false. */
+  minify?: boolean
 }
 
 export interface BundleOptions extends BundlerOptions {

@@ -16,8 +16,8 @@ let outdir
 beforeEach(() => (outdir = mkdtempSync(join(tmpdir(), 'vnext-bundle-'))))
 afterEach(() => rmSync(outdir, { recursive: true, force: true }))
 
-test('react-dom/server.edge renders a page with Suspense to HTML in Node', async () => {
-  const result = await bundle({ root: join(FIXTURES, 'react-ssr'), entries: ['entry.jsx'], outdir, platform: 'node' })
+test.each([false, true])('react-dom/server.edge renders a page with Suspense to HTML in Node (minify: %s)', async (minify) => {
+  const result = await bundle({ root: join(FIXTURES, 'react-ssr'), entries: ['entry.jsx'], outdir, platform: 'node', minify })
   expect(result.files.map((file) => file.path)).toEqual(['entry.js'])
   const html = execFileSync(process.execPath, [join(outdir, 'entry.js')], { encoding: 'utf8' })
   expect(html).toContain('<main><ul><li>one</li><li>two</li></ul>')
@@ -25,7 +25,7 @@ test('react-dom/server.edge renders a page with Suspense to HTML in Node', async
 }, 60_000)
 
 test('react-dom/client renders and updates on click in chromium', async () => {
-  const bundler = new Bundler({ root: join(FIXTURES, 'react-browser'), platform: 'browser' })
+  const bundler = new Bundler({ root: join(FIXTURES, 'react-browser'), platform: 'browser', minify: true })
   await bundler.bundle(['entry.jsx'], { outdir })
   const code = readFileSync(join(outdir, 'entry.js'), 'utf8')
   expect(code).not.toContain('process.env.NODE_ENV')
@@ -78,7 +78,7 @@ test.each([
   [['bundle', 'a.js'], 'bundle needs --outdir'],
   [['bundle', 'a.js', '--outdir', 'x', '--platform', 'deno'], '--platform must be one of browser, node, worker'],
   [['bundle', 'a.js', '--outdir', 'x', '--format', 'cjs'], '--format: only esm is supported'],
-  [['bundle', 'a.js', '--outdir', 'x', '--minify'], "Unknown option '--minify'"],
+  [['bundle', 'a.js', '--outdir', 'x', '--splitting'], "Unknown option '--splitting'"],
 ])('vnext %j is a usage error', (args, message) => {
   const result = runCli(args)
   expect(result.status).toBe(2)

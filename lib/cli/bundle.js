@@ -1,4 +1,4 @@
-// `vnext bundle <entry…> --outdir D [--platform browser|node|worker] [--format esm]`:
+// `vnext bundle <entry…> --outdir D [--platform browser|node|worker] [--format esm] [--minify]`:
 // the bundler on its own, in the spirit of esbuild's CLI.
 
 import { Bundler, BundleError } from '../../index.js'
@@ -9,7 +9,7 @@ const PLATFORMS = ['browser', 'node', 'worker']
 
 /**
  * @param {string[]} entries
- * @param {{ outdir?: string, platform?: string, format?: string }} flags
+ * @param {{ outdir?: string, platform?: string, format?: string, minify?: boolean }} flags
  */
 export async function bundleCommand(entries, flags) {
   if (entries.length === 0) throw new UsageError('bundle needs at least one entry file')
@@ -21,7 +21,7 @@ export async function bundleCommand(entries, flags) {
   const started = performance.now()
   let result
   try {
-    result = await new Bundler({ platform }).bundle(entries, { outdir: flags.outdir })
+    result = await new Bundler({ platform, minify: flags.minify }).bundle(entries, { outdir: flags.outdir })
   } catch (error) {
     if (!(error instanceof BundleError)) throw error
     printDiagnostics(error.diagnostics)

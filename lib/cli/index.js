@@ -18,6 +18,7 @@ Commands:
                       --platform browser|node|worker    package conditions and
                                                         externals (default browser)
                       --format esm                      the only format
+                      --minify                          compress and mangle
 
 Options:
   -h, --help        Show this help
@@ -28,7 +29,12 @@ Options:
 const COMMANDS = {
   routes: { options: { json: { type: 'boolean' } }, run: routesCommand },
   bundle: {
-    options: { outdir: { type: 'string' }, platform: { type: 'string' }, format: { type: 'string' } },
+    options: {
+      outdir: { type: 'string' },
+      platform: { type: 'string' },
+      format: { type: 'string' },
+      minify: { type: 'boolean' },
+    },
     run: bundleCommand,
   },
 }

@@ -106,6 +106,8 @@ pub struct NativeBundlerOptions {
     pub platform: String,
     /// `process.env.*` values to inline.
     pub env: Option<HashMap<String, String>>,
+    /// Compress and mangle each chunk.
+    pub minify: Option<bool>,
 }
 
 /// A bundler kept alive between builds: it owns the resolver's caches.
@@ -126,6 +128,7 @@ impl NativeBundler {
             root: PathBuf::from(options.root),
             platform,
             env: options.env.unwrap_or_default(),
+            minify: options.minify.unwrap_or(false),
         });
         Ok(Self {
             inner: Arc::new(inner),

@@ -6,8 +6,9 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
 use vnext_diagnostics::Diagnostic;
-use vnext_transform::TransformOptions;
+use vnext_transform::{TransformOptions, minify};
 
 use crate::chunk_writer::write_entry_chunk;
 use crate::module_graph::{GraphContext, build_graph};
@@ -21,6 +22,8 @@ pub struct BundlerOptions {
     pub platform: Platform,
     /// `process.env.*` values to inline; `NODE_ENV` defaults to `production`.
     pub env: HashMap<String, String>,
+    /// Compress and mangle each chunk with swc's minifier.
+    pub minify: bool,
 }
 
 /// One output file, its path relative to the output folder.
@@ -61,6 +64,7 @@ pub struct Bundler {
     root: PathBuf,
     resolver: ModuleResolver,
     transform: TransformOptions,
+    minify: bool,
 }
 
 impl Bundler {
@@ -72,6 +76,7 @@ impl Bundler {
             root: options.root,
             resolver: ModuleResolver::new(options.platform),
             transform: TransformOptions { env },
+            minify: options.minify,
         }
     }
 
@@ -125,11 +130,30 @@ impl Bundler {
         if output.has_errors() {
             return output;
         }
-        for ((name, _), entry_id) in paths.iter().zip(&graph.entry_ids) {
-            output.files.push(OutputFile {
-                path: name.clone(),
-                code: write_entry_chunk(&graph, entry_id),
-            });
+        let chunks: Vec<Result<OutputFile, Diagnostic>> = paths
+            .par_iter()
+            .zip(&graph.entry_ids)
+            .map(|((name, _), entry_id)| {
+                let code = write_entry_chunk(&graph, entry_id);
+                let code = if self.minify {
+                    minify(name, &code)?
+                } else {
+                    code
+                };
+                Ok(OutputFile {
+                    path: name.clone(),
+                    code,
+                })
+            })
+            .collect();
+        for chunk in chunks {
+            match chunk {
+                Ok(file) => output.files.push(file),
+                Err(diagnostic) => output.diagnostics.push(diagnostic),
+            }
+        }
+        if output.has_errors() {
+            output.files.clear();
         }
         output
     }

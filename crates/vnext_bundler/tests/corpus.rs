@@ -1,6 +1,7 @@
 //! The bundler corpus: each folder under `tests/corpus/` is a small project with an
 //! `entry.*` file (or the entries and platform in `case.json`). A case that bundles has
-//! `expected.txt`, what the bundle prints when Node runs it; a case that must fail has
+//! `expected.txt`, what the bundle prints when Node runs it, plain and minified alike;
+//! a case that must fail has
 //! `errors.snap.txt`, the diagnostics as the CLI prints them. `UPDATE_SNAPSHOTS=1`
 //! rewrites either file from what the bundler does now.
 
@@ -10,7 +11,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use serde::Deserialize;
-use vnext_bundler::{Bundler, BundlerOptions, Platform};
+use vnext_bundler::{BundleOutput, Bundler, BundlerOptions, Platform};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -62,47 +63,34 @@ fn run_case(dir: &Path, update: bool) -> Result<(), String> {
         Some(entries) => entries,
         None => vec![find_entry(dir)?],
     };
-    let bundler = Bundler::new(BundlerOptions {
-        root: dir.to_path_buf(),
-        platform: case
-            .platform
-            .as_deref()
-            .unwrap_or("node")
-            .parse::<Platform>()?,
-        env: case.env,
-    });
-    let output = bundler.bundle(&entries);
+    let platform = case
+        .platform
+        .as_deref()
+        .unwrap_or("node")
+        .parse::<Platform>()?;
+    let bundle = |minify| {
+        let options = BundlerOptions {
+            root: dir.to_path_buf(),
+            platform,
+            env: case.env.clone(),
+            minify,
+        };
+        Bundler::new(options).bundle(&entries)
+    };
+    let output = bundle(false);
 
     let (snapshot, actual) = if output.has_errors() {
         let text: Vec<String> = output.diagnostics.iter().map(ToString::to_string).collect();
         ("errors.snap.txt", text.join("\n\n") + "\n")
     } else {
-        let out_dir = std::env::temp_dir().join(format!(
-            "vnext-corpus-{}-{}",
-            std::process::id(),
-            dir.file_name().unwrap().to_string_lossy()
-        ));
-        let _ = fs::remove_dir_all(&out_dir);
-        output
-            .write_to(&out_dir)
-            .map_err(|error| error.to_string())?;
-        let main = out_dir.join(&output.files[0].path);
-        let run = Command::new("node")
-            .arg(&main)
-            .output()
-            .map_err(|error| format!("running node: {error}"))?;
-        let _ = fs::remove_dir_all(&out_dir);
-        if !run.status.success() {
+        let plain = run_in_node(dir, &output, "plain")?;
+        let minified = run_in_node(dir, &bundle(true), "minified")?;
+        if minified != plain {
             return Err(format!(
-                "node exited with {}:\n{}",
-                run.status,
-                String::from_utf8_lossy(&run.stderr)
+                "the minified bundle printed something else.\n--- plain\n{plain}\n--- minified\n{minified}"
             ));
         }
-        (
-            "expected.txt",
-            String::from_utf8_lossy(&run.stdout).into_owned(),
-        )
+        ("expected.txt", plain)
     };
 
     let path = dir.join(snapshot);
@@ -118,6 +106,38 @@ fn run_case(dir: &Path, update: bool) -> Result<(), String> {
         ));
     }
     Ok(())
+}
+
+/// Writes the bundle to a temp folder and runs its first file with Node; its stdout.
+fn run_in_node(dir: &Path, output: &BundleOutput, variant: &str) -> Result<String, String> {
+    if output.has_errors() {
+        return Err(format!(
+            "the {variant} bundle failed: {:?}",
+            output.diagnostics
+        ));
+    }
+    let name = dir.file_name().unwrap().to_string_lossy();
+    let out_dir = std::env::temp_dir().join(format!(
+        "vnext-corpus-{}-{name}-{variant}",
+        std::process::id()
+    ));
+    let _ = fs::remove_dir_all(&out_dir);
+    output
+        .write_to(&out_dir)
+        .map_err(|error| error.to_string())?;
+    let run = Command::new("node")
+        .arg(out_dir.join(&output.files[0].path))
+        .output();
+    let _ = fs::remove_dir_all(&out_dir);
+    let run = run.map_err(|error| format!("running node: {error}"))?;
+    if !run.status.success() {
+        return Err(format!(
+            "node exited with {} ({variant}):\n{}",
+            run.status,
+            String::from_utf8_lossy(&run.stderr)
+        ));
+    }
+    Ok(String::from_utf8_lossy(&run.stdout).into_owned())
 }
 
 fn find_entry(dir: &Path) -> Result<PathBuf, String> {

@@ -4,10 +4,13 @@ mod dependencies;
 mod directive;
 mod env_inline;
 mod layer_attributes;
+mod minify;
 mod module_transform;
 mod parse;
+mod print;
 
 pub use dependencies::{Dependency, DependencyKind};
 pub use directive::Directive;
+pub use minify::minify;
 pub use module_transform::{TransformOptions, TransformedModule, transform_module};
 pub use parse::{locate, parse_program, syntax_for};

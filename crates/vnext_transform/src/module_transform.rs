@@ -7,7 +7,6 @@ use std::collections::HashMap;
 
 use swc_core::common::{GLOBALS, Globals, Mark, SourceMap, sync::Lrc};
 use swc_core::ecma::ast::{Decl, ExportSpecifier, ModuleDecl, ModuleExportName, Program};
-use swc_core::ecma::codegen::{Config as CodegenConfig, Emitter, text_writer::JsWriter};
 use swc_core::ecma::transforms::base::helpers::{HELPERS, Helpers, inject_helpers};
 use swc_core::ecma::transforms::base::{fixer::fixer, hygiene::hygiene, resolver};
 use swc_core::ecma::transforms::module::common_js::{FeatureFlag, common_js};
@@ -26,6 +25,7 @@ use crate::directive::{Directive, read_directive};
 use crate::env_inline::EnvInline;
 use crate::layer_attributes::read_layer_attributes;
 use crate::parse::{locate, parse_program};
+use crate::print::print_program;
 
 /// What a module needs to become: the values of `process.env.*` to inline.
 #[derive(Debug, Clone, Default)]
@@ -133,19 +133,7 @@ impl TransformedModule {
     pub fn emit(mut self, id_of: impl Fn(&str, DependencyKind) -> Option<String>) -> String {
         self.program
             .visit_mut_with(&mut DependencyRewriter { rewrite: id_of });
-        let mut code = Vec::new();
-        {
-            let mut emitter = Emitter {
-                cfg: CodegenConfig::default(),
-                cm: self.source_map.clone(),
-                comments: None,
-                wr: JsWriter::new(self.source_map.clone(), "\n", &mut code, None),
-            };
-            emitter
-                .emit_program(&self.program)
-                .expect("writing to a Vec cannot fail");
-        }
-        String::from_utf8(code).expect("swc emits UTF-8")
+        print_program(&self.source_map, &self.program, false)
     }
 }
 
