@@ -1,0 +1,122 @@
+// Follows vercel/next.js test/e2e/app-dir/actions/app-action.test.ts ("should support
+// formData and redirect", "should support setting revalidatePath", inline "use server"
+// actions) and test/e2e/app-dir/actions/app-action-progressive-enhancement.test.ts
+// ("should support formData and redirect without JS").
+import { useFixture } from '../harness/index.js'
+
+const app = useFixture(new URL('./fixtures/forms', import.meta.url))
+
+/** A value no earlier test or run has submitted. */
+function uniqueText(prefix) {
+  return `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`
+}
+
+function waitForListItem(page, listSelector, text) {
+  return page.page.waitForFunction(
+    ([selector, expected]) => [...document.querySelectorAll(`${selector} li`)].some((li) => li.textContent === expected),
+    [listSelector, text],
+  )
+}
+
+async function submitForm(page, inputSelector, value, buttonSelector) {
+  await page.type(inputSelector, value)
+  await page.click(buttonSelector)
+}
+
+describe('server-actions: forms', () => {
+  test('a form with a server action is server-rendered as a multipart POST form', async () => {
+    const $ = await app.render$('/')
+    for (const form of ['#item-form', '#note-form']) {
+      expect($(form).attr('method')?.toLowerCase()).toBe('post')
+      expect($(form).attr('enctype')).toBe('multipart/form-data')
+      const hiddenNames = $(`${form} input[type=hidden]`)
+        .map((_, input) => $(input).attr('name'))
+        .get()
+      expect(hiddenNames.some((name) => name.startsWith('$ACTION_ID_'))).toBe(true)
+    }
+  })
+
+  test('submitting an action from a "use server" file re-renders the page via revalidatePath', async () => {
+    const text = uniqueText('item')
+    const page = await app.browser('/')
+    await page.markWindow()
+    await submitForm(page, '#item-input', text, '#add-item')
+    await waitForListItem(page, '#items', text)
+    expect(page.url()).toBe('/')
+    expect(await page.isWindowMarked()).toBe(true)
+    expect(page.errors).toEqual([])
+  })
+
+  test('submitting an inline "use server" action re-renders the page', async () => {
+    const note = uniqueText('note')
+    const page = await app.browser('/')
+    await page.markWindow()
+    await submitForm(page, '#note-input', note, '#add-note')
+    await waitForListItem(page, '#notes', note)
+    expect(await page.isWindowMarked()).toBe(true)
+    expect(page.errors).toEqual([])
+  })
+
+  test('without JavaScript the "use server" file action still runs and the page shows the result', async () => {
+    const text = uniqueText('nojs-item')
+    const page = await app.browser('/', { javaScriptEnabled: false })
+    await submitForm(page, '#item-input', text, '#add-item')
+    await waitForListItem(page, '#items', text)
+    expect(page.url()).toBe('/')
+    expect(await page.text('#heading')).toBe('Forms')
+  })
+
+  test('without JavaScript an inline action still runs', async () => {
+    const note = uniqueText('nojs-note')
+    const page = await app.browser('/', { javaScriptEnabled: false })
+    await submitForm(page, '#note-input', note, '#add-note')
+    await waitForListItem(page, '#notes', note)
+    expect(page.url()).toBe('/')
+  })
+
+  test('revalidatePath refreshes the prerendered page for later visitors', async () => {
+    const text = uniqueText('later')
+    const page = await app.browser('/')
+    await submitForm(page, '#item-input', text, '#add-item')
+    await waitForListItem(page, '#items', text)
+    // A plain GET may be served stale once while the page regenerates; poll with a deadline.
+    const deadline = Date.now() + 20_000
+    let html = ''
+    while (Date.now() < deadline) {
+      html = await (await app.fetch('/')).text()
+      if (html.includes(`<li>${text}</li>`)) break
+      await new Promise((resolve) => setTimeout(resolve, 250))
+    }
+    expect(html).toContain(`<li>${text}</li>`)
+  })
+
+  test('redirect() in an action navigates the client to the target', async () => {
+    const page = await app.browser('/redirect-form')
+    await page.markWindow()
+    await submitForm(page, '#name-input', 'Grace Hopper', '#submit-redirect')
+    await page.waitForText('#heading', 'Done')
+    expect(await page.text('#name')).toBe('Grace Hopper')
+    expect(page.url()).toBe('/done?name=Grace%20Hopper')
+    expect(await page.isWindowMarked()).toBe(true)
+    expect(page.errors).toEqual([])
+  })
+
+  test('without JavaScript redirect() in an action ends on the target page', async () => {
+    const page = await app.browser('/redirect-form', { javaScriptEnabled: false })
+    await submitForm(page, '#name-input', 'Ada', '#submit-redirect')
+    await page.waitForUrl('/done?name=Ada')
+    expect(await page.text('#heading')).toBe('Done')
+    expect(await page.text('#name')).toBe('Ada')
+  })
+
+  test('a form POST to an action that redirects answers 303 with the target location', async () => {
+    const $ = await app.render$('/redirect-form')
+    const body = new FormData()
+    $('#redirect-form input[type=hidden]').each((_, input) => body.append($(input).attr('name'), $(input).attr('value') ?? ''))
+    body.append('name', 'Linus')
+    const response = await app.fetch('/redirect-form', { method: 'POST', body, redirect: 'manual' })
+    expect(response.status).toBe(303)
+    const location = new URL(response.headers.get('location'), app.url('/'))
+    expect(location.pathname + location.search).toBe('/done?name=Linus')
+  })
+})
