@@ -6,11 +6,10 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use rayon::prelude::*;
 use vnext_diagnostics::Diagnostic;
-use vnext_transform::{TransformOptions, minify};
+use vnext_transform::{TransformOptions, minify_script};
 
-use crate::chunk_writer::write_entry_chunk;
+use crate::chunk_writer::{REGISTRY, write_entry_chunk};
 use crate::module_graph::{GraphContext, build_graph};
 use crate::module_resolver::ModuleResolver;
 use crate::platform::Platform;
@@ -64,7 +63,8 @@ pub struct Bundler {
     root: PathBuf,
     resolver: ModuleResolver,
     transform: TransformOptions,
-    minify: bool,
+    /// The registry runtime every chunk starts with, minified once when asked.
+    runtime: String,
 }
 
 impl Bundler {
@@ -72,11 +72,20 @@ impl Bundler {
         let mut env = options.env;
         env.entry("NODE_ENV".to_string())
             .or_insert_with(|| "production".to_string());
+        let runtime = if options.minify {
+            minify_script("registry.js", REGISTRY)
+                .expect("the registry runtime is valid JavaScript")
+        } else {
+            REGISTRY.to_string()
+        };
         Self {
             root: options.root,
             resolver: ModuleResolver::new(options.platform),
-            transform: TransformOptions { env },
-            minify: options.minify,
+            transform: TransformOptions {
+                env,
+                minify: options.minify,
+            },
+            runtime,
         }
     }
 
@@ -130,30 +139,11 @@ impl Bundler {
         if output.has_errors() {
             return output;
         }
-        let chunks: Vec<Result<OutputFile, Diagnostic>> = paths
-            .par_iter()
-            .zip(&graph.entry_ids)
-            .map(|((name, _), entry_id)| {
-                let code = write_entry_chunk(&graph, entry_id);
-                let code = if self.minify {
-                    minify(name, &code)?
-                } else {
-                    code
-                };
-                Ok(OutputFile {
-                    path: name.clone(),
-                    code,
-                })
-            })
-            .collect();
-        for chunk in chunks {
-            match chunk {
-                Ok(file) => output.files.push(file),
-                Err(diagnostic) => output.diagnostics.push(diagnostic),
-            }
-        }
-        if output.has_errors() {
-            output.files.clear();
+        for ((name, _), entry_id) in paths.iter().zip(&graph.entry_ids) {
+            output.files.push(OutputFile {
+                path: name.clone(),
+                code: write_entry_chunk(&graph, entry_id, &self.runtime),
+            });
         }
         output
     }

@@ -6,10 +6,11 @@ use std::fmt::Write;
 
 use crate::module_graph::{ModuleBody, ModuleGraph};
 
-const REGISTRY: &str = include_str!("runtime/registry.js");
+/// The module registry every chunk starts with.
+pub const REGISTRY: &str = include_str!("runtime/registry.js");
 
-/// The code of the chunk for `entry_id`.
-pub fn write_entry_chunk(graph: &ModuleGraph, entry_id: &str) -> String {
+/// The code of the chunk for `entry_id`, starting with `runtime` (the registry).
+pub fn write_entry_chunk(graph: &ModuleGraph, entry_id: &str, runtime: &str) -> String {
     let ids = reachable(graph, entry_id);
     let mut out = String::new();
     let mut externals = Vec::new();
@@ -24,7 +25,8 @@ pub fn write_entry_chunk(graph: &ModuleGraph, entry_id: &str) -> String {
             externals.push(id.as_str());
         }
     }
-    out.push_str(REGISTRY);
+    out.push_str(runtime);
+    out.push('\n');
     out.push_str("const __vnext_require = __vnext_registry({\n");
     for id in &ids {
         let Some(module) = graph.module(id) else {

@@ -11,6 +11,6 @@ mod print;
 
 pub use dependencies::{Dependency, DependencyKind};
 pub use directive::Directive;
-pub use minify::minify;
+pub use minify::minify_script;
 pub use module_transform::{TransformOptions, TransformedModule, transform_module};
 pub use parse::{locate, parse_program, syntax_for};

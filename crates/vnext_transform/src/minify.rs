@@ -1,53 +1,90 @@
-//! Minifying a whole chunk with swc's minifier: compress, then mangle. A chunk is an
-//! ES module, so its top-level names are private to it and can be mangled too.
+//! swc's minifier: compress, then mangle. The bundler minifies each module as it
+//! transforms it (in parallel, and on the AST it already has) and the registry runtime
+//! once; a chunk is only ever assembled from minified parts.
 
-use swc_core::common::{GLOBALS, Globals, Mark, SourceMap, sync::Lrc};
+use swc_core::common::{GLOBALS, Globals, Mark, SourceMap, SyntaxContext, sync::Lrc};
+use swc_core::ecma::ast::Program;
 use swc_core::ecma::minifier::optimize;
 use swc_core::ecma::minifier::option::{
     CompressOptions, ExtraOptions, MangleOptions, MinifyOptions, TopLevelOptions,
 };
 use swc_core::ecma::transforms::base::{fixer::fixer, resolver};
+use swc_core::ecma::visit::{VisitMut, VisitMutWith};
 use vnext_diagnostics::Diagnostic;
 
 use crate::parse::parse_program;
 use crate::print::print_program;
 
-/// Minifies `code`, the text of the chunk `file`.
-pub fn minify(file: &str, code: &str) -> Result<String, Diagnostic> {
+/// Minifies a module's body after the other passes. They leave identifiers whose
+/// syntax contexts the mangler misreads (helpers the CommonJS pass invents), but
+/// hygiene has made every name textually unique in its scope, so the contexts can be
+/// dropped and worked out afresh. Top-level names are dropped and renamed freely: the
+/// bundler wraps the body in a function.
+pub(crate) fn minify_module(mut program: Program, source_map: &Lrc<SourceMap>) -> Program {
+    program.visit_mut_with(&mut ResetContexts);
+    let unresolved_mark = Mark::new();
+    let top_level_mark = Mark::new();
+    let program = program.apply(resolver(unresolved_mark, top_level_mark, false));
+    minify_program(program, source_map, unresolved_mark, top_level_mark, true)
+}
+
+struct ResetContexts;
+
+impl VisitMut for ResetContexts {
+    fn visit_mut_syntax_context(&mut self, context: &mut SyntaxContext) {
+        *context = SyntaxContext::empty();
+    }
+}
+
+/// Minifies `program`, already through `resolver` with these marks. `top_level`
+/// allows dropping and renaming top-level names.
+fn minify_program(
+    program: Program,
+    source_map: &Lrc<SourceMap>,
+    unresolved_mark: Mark,
+    top_level_mark: Mark,
+    top_level: bool,
+) -> Program {
+    let options = MinifyOptions {
+        compress: Some(CompressOptions {
+            top_level: Some(TopLevelOptions {
+                functions: top_level,
+            }),
+            ..Default::default()
+        }),
+        // `MangleOptions` has no `Default`; the deprecated field must still be named.
+        #[allow(deprecated)]
+        mangle: Some(MangleOptions {
+            props: None,
+            top_level: Some(top_level),
+            keep_class_names: false,
+            keep_fn_names: false,
+            keep_private_props: false,
+            ie8: false,
+            safari10: false,
+            reserved: Vec::new(),
+            eval: false,
+            disable_char_freq: false,
+        }),
+        ..Default::default()
+    };
+    let extra = ExtraOptions {
+        unresolved_mark,
+        top_level_mark,
+        mangle_name_cache: None,
+    };
+    optimize(program, source_map.clone(), None, None, &options, &extra).apply(fixer(None))
+}
+
+/// Minifies `code`, a script (the text of `file`) whose top-level names stay as they are.
+pub fn minify_script(file: &str, code: &str) -> Result<String, Diagnostic> {
     let source_map: Lrc<SourceMap> = Default::default();
     let program = parse_program(&source_map, file, code)?;
     GLOBALS.set(&Globals::new(), || {
         let unresolved_mark = Mark::new();
         let top_level_mark = Mark::new();
         let program = program.apply(resolver(unresolved_mark, top_level_mark, false));
-        let options = MinifyOptions {
-            compress: Some(CompressOptions {
-                top_level: Some(TopLevelOptions { functions: true }),
-                ..Default::default()
-            }),
-            // `MangleOptions` has no `Default`; the deprecated field must still be named.
-            #[allow(deprecated)]
-            mangle: Some(MangleOptions {
-                props: None,
-                top_level: Some(true),
-                keep_class_names: false,
-                keep_fn_names: false,
-                keep_private_props: false,
-                ie8: false,
-                safari10: false,
-                reserved: Vec::new(),
-                eval: false,
-                disable_char_freq: false,
-            }),
-            ..Default::default()
-        };
-        let extra = ExtraOptions {
-            unresolved_mark,
-            top_level_mark,
-            mangle_name_cache: None,
-        };
-        let program =
-            optimize(program, source_map.clone(), None, None, &options, &extra).apply(fixer(None));
+        let program = minify_program(program, &source_map, unresolved_mark, top_level_mark, false);
         Ok(print_program(&source_map, &program, true))
     })
 }

@@ -5,6 +5,7 @@
 
 use std::collections::HashMap;
 
+use swc_core::common::util::take::Take;
 use swc_core::common::{GLOBALS, Globals, Mark, SourceMap, sync::Lrc};
 use swc_core::ecma::ast::{Decl, ExportSpecifier, ModuleDecl, ModuleExportName, Program};
 use swc_core::ecma::transforms::base::helpers::{HELPERS, Helpers, inject_helpers};
@@ -24,6 +25,7 @@ use crate::dependencies::{Dependency, DependencyCollector, DependencyKind, Depen
 use crate::directive::{Directive, read_directive};
 use crate::env_inline::EnvInline;
 use crate::layer_attributes::read_layer_attributes;
+use crate::minify::minify_module;
 use crate::parse::{locate, parse_program};
 use crate::print::print_program;
 
@@ -31,6 +33,9 @@ use crate::print::print_program;
 #[derive(Debug, Clone, Default)]
 pub struct TransformOptions {
     pub env: HashMap<String, String>,
+    /// Compress and mangle the module (its body becomes a function's, so its top level
+    /// is private).
+    pub minify: bool,
 }
 
 /// A module after its passes, waiting for its dependencies' ids.
@@ -48,6 +53,7 @@ pub struct TransformedModule {
     pub layer_switches: Vec<(String, String)>,
     program: Program,
     source_map: Lrc<SourceMap>,
+    minify: bool,
 }
 
 /// Runs every pass over `source`, the text of `file` (as it should appear in messages).
@@ -106,6 +112,9 @@ pub fn transform_module(
             program.mutate(common_js(Resolver::Default, unresolved_mark, module_config, features));
             program.mutate(hygiene());
             program.mutate(fixer(None));
+            if options.minify {
+                program.map_with_mut(|program| minify_module(program, &source_map));
+            }
 
             let mut collector = DependencyCollector::default();
             program.visit_with(&mut collector);
@@ -118,6 +127,7 @@ pub fn transform_module(
                 layer_switches,
                 program,
                 source_map: source_map.clone(),
+                minify: options.minify,
             })
         })
     })
@@ -133,7 +143,7 @@ impl TransformedModule {
     pub fn emit(mut self, id_of: impl Fn(&str, DependencyKind) -> Option<String>) -> String {
         self.program
             .visit_mut_with(&mut DependencyRewriter { rewrite: id_of });
-        print_program(&self.source_map, &self.program, false)
+        print_program(&self.source_map, &self.program, self.minify)
     }
 }
 

@@ -5,6 +5,7 @@ use vnext_transform::{Dependency, DependencyKind, Directive, TransformOptions, t
 fn options() -> TransformOptions {
     TransformOptions {
         env: HashMap::from([("NODE_ENV".to_string(), "production".to_string())]),
+        minify: false,
     }
 }
 
