@@ -7,6 +7,7 @@ import { setTimeout as sleep } from 'node:timers/promises'
 
 import * as cheerio from 'cheerio'
 
+import { eventually } from '../harness/eventually.js'
 import { useFixture } from '../harness/index.js'
 
 // A data server that counts its requests per key; up during the build and the tests.
@@ -45,16 +46,8 @@ async function get(path) {
   }
 }
 
-async function pollUntil(path, predicate, timeoutMs = 20_000) {
-  const deadline = Date.now() + timeoutMs
-  let last
-  while (Date.now() < deadline) {
-    last = await get(path)
-    if (predicate(last)) return last
-    await sleep(200)
-  }
-  throw new Error(`no matching response for ${path} within ${timeoutMs} ms; last: ${JSON.stringify(last)}`)
-}
+/** Requests `path` until `predicate` holds for the response. */
+const pollUntil = (path, predicate) => eventually(() => get(path), predicate)
 
 describe('caching: fetch cache', () => {
   test('a force-cache fetch in a static page is made at build time only', async () => {

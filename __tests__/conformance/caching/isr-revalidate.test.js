@@ -5,6 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises'
 
 import * as cheerio from 'cheerio'
 
+import { eventually } from '../harness/eventually.js'
 import { useFixture } from '../harness/index.js'
 
 const app = useFixture(new URL('./fixtures/isr-revalidate', import.meta.url))
@@ -24,18 +25,8 @@ async function get(path) {
   }
 }
 
-/** Requests `path` until `predicate` holds for the response or the deadline passes. */
-async function pollUntil(path, predicate, timeoutMs = 30_000) {
-  const deadline = Date.now() + timeoutMs
-  const seen = []
-  while (Date.now() < deadline) {
-    const result = await get(path)
-    seen.push(result)
-    if (predicate(result)) return { result, seen }
-    await sleep(200)
-  }
-  throw new Error(`no matching response for ${path} within ${timeoutMs} ms: ${JSON.stringify(seen.slice(-5))}`)
-}
+/** Requests `path` until `predicate` holds for the response. */
+const pollUntil = (path, predicate) => eventually(() => get(path), predicate, { timeoutMs: 30_000 })
 
 describe('caching: ISR with segment revalidate', () => {
   test('a page without revalidate is served from the cache for a year and never changes', async () => {
@@ -59,7 +50,7 @@ describe('caching: ISR with segment revalidate', () => {
 
   test('after the revalidate window the stale page is served once, then the regenerated one', async () => {
     // Start from an entry regenerated less than a second ago, so most of its window is left.
-    const { result: fresh } = await pollUntil('/isr', (result) => result.cache === 'HIT' && Date.now() - Number(result.renderedAt) < 1000)
+    const fresh = await pollUntil('/isr', (result) => result.cache === 'HIT' && Date.now() - Number(result.renderedAt) < 1000)
     const again = await get('/isr')
     expect(again.cache).toBe('HIT')
     expect(again.random).toBe(fresh.random)
@@ -69,7 +60,7 @@ describe('caching: ISR with segment revalidate', () => {
     expect(stale.cache).toBe('STALE')
     expect(stale.random).toBe(again.random)
 
-    const { result: regenerated } = await pollUntil('/isr', (result) => result.random !== stale.random)
+    const regenerated = await pollUntil('/isr', (result) => result.random !== stale.random)
     expect(Number(regenerated.renderedAt)).toBeGreaterThan(Number(stale.renderedAt))
     expect(regenerated.cacheControl).toBe(`s-maxage=3, stale-while-revalidate=${ONE_YEAR - 3}`)
   }, 60_000)

@@ -2,10 +2,10 @@
 // revalidate correctly with $type" for revalidatePath, "it should revalidate tag correctly
 // with $type", "should revalidate all fetches during on-demand revalidate", the
 // unstable_cache cases) and test/e2e/app-dir/revalidatetag-rsc/revalidatetag-rsc.test.ts.
-import { setTimeout as sleep } from 'node:timers/promises'
 
 import * as cheerio from 'cheerio'
 
+import { eventually } from '../harness/eventually.js'
 import { useFixture } from '../harness/index.js'
 
 const app = useFixture(new URL('./fixtures/on-demand-revalidation', import.meta.url))
@@ -22,17 +22,8 @@ async function revalidate(query) {
   expect(await response.json()).toMatchObject({ revalidated: true })
 }
 
-/** Requests `path` until `predicate` holds for the response or the deadline passes. */
-async function pollUntil(path, predicate, timeoutMs = 20_000) {
-  const deadline = Date.now() + timeoutMs
-  let last
-  while (Date.now() < deadline) {
-    last = await get(path)
-    if (predicate(last)) return last
-    await sleep(200)
-  }
-  throw new Error(`no matching response for ${path} within ${timeoutMs} ms; last: ${JSON.stringify(last)}`)
-}
+/** Requests `path` until `predicate` holds for the response. */
+const pollUntil = (path, predicate) => eventually(() => get(path), predicate)
 
 describe('caching: on-demand revalidation', () => {
   test('a prerendered page keeps its build-time render until revalidatePath', async () => {

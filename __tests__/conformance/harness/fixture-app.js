@@ -85,7 +85,8 @@ export class FixtureApp {
     if (!server || server.exitCode !== null || server.signalCode !== null) return
     const exited = new Promise((resolve) => server.once('exit', resolve))
     process.kill(-server.pid, 'SIGTERM')
-    const timedOut = await Promise.race([exited.then(() => false), sleep(5000).then(() => true)])
+    // An unref'd timer: once the server is gone nothing should keep the worker alive.
+    const timedOut = await Promise.race([exited.then(() => false), sleep(5000, true, { ref: false })])
     if (timedOut) {
       process.kill(-server.pid, 'SIGKILL')
       await exited

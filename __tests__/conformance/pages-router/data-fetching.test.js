@@ -5,6 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises'
 
 import * as cheerio from 'cheerio'
 
+import { eventually } from '../harness/eventually.js'
 import { useFixture } from '../harness/index.js'
 
 const app = useFixture(new URL('./fixtures/data-fetching', import.meta.url))
@@ -26,16 +27,8 @@ async function get(path) {
   }
 }
 
-async function pollUntil(path, predicate, timeoutMs = 20_000) {
-  const deadline = Date.now() + timeoutMs
-  let last
-  while (Date.now() < deadline) {
-    last = await get(path)
-    if (predicate(last)) return last
-    await sleep(200)
-  }
-  throw new Error(`no matching response for ${path} within ${timeoutMs} ms; last: ${JSON.stringify({ ...last, nextData: undefined })}`)
-}
+/** Requests `path` until `predicate` holds for the response. */
+const pollUntil = (path, predicate) => eventually(() => get(path), predicate)
 
 describe('pages-router: data fetching', () => {
   test('getServerSideProps runs on every request with the params and the query', async () => {

@@ -2,6 +2,7 @@
 // generateStaticParams correctly", "dynamic = \"force-static\"", "revalidates correctly").
 import { setTimeout as sleep } from 'node:timers/promises'
 
+import { eventually } from '../harness/eventually.js'
 import { useFixture } from '../harness/index.js'
 
 const app = useFixture(new URL('./fixtures/static-routes', import.meta.url))
@@ -18,15 +19,8 @@ async function getJson(path) {
   return response.json()
 }
 
-/** Fetches `path` until `accept(data)` holds, within a deadline generous for a loaded machine. */
-async function pollJson(path, accept) {
-  const deadline = Date.now() + 30_000
-  for (;;) {
-    const data = await getJson(path)
-    if (accept(data) || Date.now() > deadline) return data
-    await sleep(250)
-  }
-}
+/** Requests `path` until `accept` holds for its JSON. */
+const pollJson = (path, accept) => eventually(() => getJson(path), accept, { timeoutMs: 30_000, intervalMs: 250 })
 
 describe('route-handlers: static route handlers', () => {
   test('a force-static GET handler is prerendered at build time and not re-run', async () => {
