@@ -21,7 +21,7 @@ pub struct BundlerOptions {
     pub platform: Platform,
     /// `process.env.*` values to inline; `NODE_ENV` defaults to `production`.
     pub env: HashMap<String, String>,
-    /// Compress and mangle each chunk with swc's minifier.
+    /// Compress and mangle every module, and the runtime, with swc's minifier.
     pub minify: bool,
 }
 
