@@ -52,6 +52,12 @@ impl ModuleResolver {
                 Vec::new()
             },
             extensions: strings(&EXTENSIONS),
+            // TypeScript's ESM style names the output: `./math.js` means `./math.ts`.
+            extension_alias: vec![
+                (".js".to_string(), strings(&[".js", ".ts", ".tsx", ".jsx"])),
+                (".mjs".to_string(), strings(&[".mjs", ".mts"])),
+                (".cjs".to_string(), strings(&[".cjs", ".cts"])),
+            ],
             builtin_modules: true,
             tsconfig: Some(TsconfigDiscovery::Auto),
             ..ResolveOptions::default()

@@ -1,0 +1,2 @@
+import { collect } from './stream.js'
+collect().then((items) => console.log(items.join(',')))

@@ -1,0 +1,2 @@
+import { pick } from 'nested'
+console.log(pick)

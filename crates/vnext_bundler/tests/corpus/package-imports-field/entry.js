@@ -1,0 +1,2 @@
+import { secret } from 'internal-user'
+console.log(secret)

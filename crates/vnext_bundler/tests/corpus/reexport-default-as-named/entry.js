@@ -1,0 +1,2 @@
+import { Widget, widgetVersion } from './index.js'
+console.log(new Widget().render(), widgetVersion)

@@ -1,0 +1,1 @@
+export { default as Widget, version as widgetVersion } from './widget.js'

@@ -1,0 +1,2 @@
+import { twice } from './math.js'
+console.log(twice(21))
