@@ -26,6 +26,36 @@ impl Layer {
     }
 }
 
+impl Layer {
+    /// A module id as a person reads it: the file, then the layer as Next names it
+    /// (`button.js [Client Component SSR]`).
+    pub fn describe_id(id: &str) -> String {
+        for (layer, label) in [
+            (Self::Rsc, "Server Component"),
+            (Self::Ssr, "Client Component SSR"),
+        ] {
+            if let Some(file) = id.strip_prefix(layer.id_prefix()) {
+                return format!("{file} [{label}]");
+            }
+        }
+        id.to_string()
+    }
+
+    /// Next's error for a marker package imported on the wrong side: `server-only`
+    /// from a client component, `client-only` from a server component.
+    pub fn refuses(self, specifier: &str) -> Option<&'static str> {
+        match (self, specifier) {
+            (Self::Ssr, "server-only") => Some(
+                "'server-only' cannot be imported from a Client Component module\n\nIt should only be used from a Server Component.",
+            ),
+            (Self::Rsc, "client-only") => Some(
+                "'client-only' cannot be imported from a Server Component module\n\nIt should only be used from a Client Component.",
+            ),
+            _ => None,
+        }
+    }
+}
+
 impl FromStr for Layer {
     type Err = String;
 

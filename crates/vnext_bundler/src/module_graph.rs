@@ -204,8 +204,10 @@ struct LoadedModule {
 
 fn load_module(layer: Layer, path: &Path, context: &GraphContext) -> LoadedModule {
     let id = module_id(context.root, layer, path);
+    // Messages name the file; the layer shows in the import trace.
+    let file = module_id(context.root, Layer::Default, path);
     let mut loaded = LoadedModule {
-        module: Module::new(id.clone(), ModuleBody::Code(String::new())),
+        module: Module::new(id, ModuleBody::Code(String::new())),
         resolved: Vec::new(),
         client_reference: None,
         diagnostics: Vec::new(),
@@ -215,8 +217,8 @@ fn load_module(layer: Layer, path: &Path, context: &GraphContext) -> LoadedModul
         Err(error) => {
             loaded.diagnostics.push(Diagnostic::error(
                 "unreadable-module",
-                format!("Can't read {id}: {error}"),
-                vec![id],
+                format!("Can't read {file}: {error}"),
+                vec![file],
             ));
             return loaded;
         }
@@ -233,8 +235,8 @@ fn load_module(layer: Layer, path: &Path, context: &GraphContext) -> LoadedModul
             }
             Err(error) => loaded.diagnostics.push(Diagnostic::error(
                 "invalid-json",
-                format!("{id} is not valid JSON: {error}"),
-                vec![id],
+                format!("{file} is not valid JSON: {error}"),
+                vec![file],
             )),
         },
         "js" | "mjs" | "cjs" | "jsx" | "ts" | "mts" | "cts" | "tsx" => {
@@ -242,8 +244,8 @@ fn load_module(layer: Layer, path: &Path, context: &GraphContext) -> LoadedModul
         }
         _ => loaded.diagnostics.push(Diagnostic::error(
             "unsupported-module-type",
-            format!("vnext cannot bundle `.{extension}` files yet (imported as {id})"),
-            vec![id],
+            format!("vnext cannot bundle `.{extension}` files yet ({file})"),
+            vec![file],
         )),
     }
     loaded
@@ -256,8 +258,8 @@ fn load_script(
     context: &GraphContext,
     loaded: &mut LoadedModule,
 ) {
-    let id = loaded.module.id.clone();
-    let transformed = match transform_module(&id, source, context.transform) {
+    let file = module_id(context.root, Layer::Default, path);
+    let transformed = match transform_module(&file, source, context.transform) {
         Ok(transformed) => transformed,
         Err(diagnostic) => {
             loaded.diagnostics.push(diagnostic);
@@ -278,12 +280,19 @@ fn load_script(
             Some(Ok(target)) => target,
             Some(Err(message)) => {
                 loaded.diagnostics.push(
-                    Diagnostic::error("unknown-layer", message, vec![id.clone()])
-                        .at(source, transformed.locate(&id, dependency)),
+                    Diagnostic::error("unknown-layer", message, vec![file.clone()])
+                        .at(source, transformed.locate(&file, dependency)),
                 );
                 continue;
             }
         };
+        if let Some(message) = target_layer.refuses(&dependency.specifier) {
+            loaded.diagnostics.push(
+                Diagnostic::error("wrong-side-import", message, vec![file.clone()])
+                    .at(source, transformed.locate(&file, dependency)),
+            );
+            continue;
+        }
         match context
             .resolver
             .resolve(path, &dependency.specifier, target_layer)
@@ -302,11 +311,13 @@ fn load_script(
                     .resolved
                     .push((dependency_id, target_layer, resolved));
             }
-            Err(message) => {
-                loaded
-                    .diagnostics
-                    .push(unresolved(&id, source, &transformed, dependency, message))
-            }
+            Err(message) => loaded.diagnostics.push(unresolved(
+                &file,
+                source,
+                &transformed,
+                dependency,
+                message,
+            )),
         }
     }
     loaded.module.star_exports = transformed
@@ -352,13 +363,14 @@ fn unresolved(
         .at(source, transformed.locate(id, dependency))
 }
 
-/// `id`, the module that first imported it, and so on up to an entry.
+/// `id`, the module that first imported it, and so on up to an entry, each as its
+/// file and layer.
 fn import_trace(id: &str, first_importer: &HashMap<String, String>) -> Vec<String> {
-    let mut trace = vec![id.to_string()];
-    while let Some(importer) = first_importer.get(trace.last().unwrap()) {
-        trace.push(importer.clone());
+    let mut ids = vec![id];
+    while let Some(importer) = first_importer.get(*ids.last().unwrap()) {
+        ids.push(importer);
     }
-    trace
+    ids.into_iter().map(Layer::describe_id).collect()
 }
 
 fn resolved_id(root: &Path, layer: Layer, resolved: &Resolved) -> String {

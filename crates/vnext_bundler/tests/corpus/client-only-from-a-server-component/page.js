@@ -1,0 +1,2 @@
+import 'client-only'
+export function Page() { return 'a server component' }

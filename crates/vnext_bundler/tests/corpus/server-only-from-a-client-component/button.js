@@ -1,0 +1,3 @@
+'use client'
+import { secret } from './secret.js'
+export function Button() { return secret }

@@ -1,0 +1,2 @@
+import { Page } from './page.js' with { layer: 'rsc' }
+console.log(Page)

@@ -1,0 +1,2 @@
+import { Button } from './button.js'
+export const Page = Button

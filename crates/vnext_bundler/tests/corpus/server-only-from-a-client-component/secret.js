@@ -1,0 +1,2 @@
+import 'server-only'
+export const secret = 'only for the server'
