@@ -24,11 +24,10 @@ export function prepareDependencies(target) {
   let packDir
   if (target === 'vnext') {
     packDir = mkdtempSync(join(tmpdir(), 'vnext-conformance-pack-'))
-    for (const tarball of packTarballs(packDir)) {
-      hash.update(readFileSync(tarball))
-      const name = tarball.endsWith(`vnext-${versionOf(ROOT)}.tgz`) ? 'vnext' : 'vnext-linux-x64-gnu'
-      dependencies[name] = `file:${tarball}`
-    }
+    const [main, platform] = packTarballs(packDir)
+    for (const tarball of [main, platform]) hash.update(readFileSync(tarball))
+    dependencies.vnext = `file:${main}`
+    dependencies['vnext-linux-x64-gnu'] = `file:${platform}`
   }
 
   const cacheRoot = join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'vnext', 'conformance')
@@ -43,8 +42,4 @@ export function prepareDependencies(target) {
   }
   if (packDir) rmSync(packDir, { recursive: true, force: true })
   return dir
-}
-
-function versionOf(dir) {
-  return JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).version
 }

@@ -5,8 +5,6 @@ import { fileURLToPath } from 'node:url'
 import { FixtureApp } from './fixture-app.js'
 import { conformanceTarget } from './target.js'
 
-export { conformanceTarget } from './target.js'
-
 /**
  * Builds and starts the fixture at `fixtureUrl` once for the calling test file.
  * @param {URL} fixtureUrl e.g. `new URL('./fixtures/nested-layouts', import.meta.url)`

@@ -24,9 +24,7 @@ impl Layer {
             Self::Ssr => "(ssr)/",
         }
     }
-}
 
-impl Layer {
     /// A module id as a person reads it: the file, then the layer as Next names it
     /// (`button.js [Client Component SSR]`).
     pub fn describe_id(id: &str) -> String {

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 use vnext_diagnostics::Diagnostic;
-use vnext_transform::{Dependency, DependencyKind, Directive, TransformOptions, transform_module};
+use vnext_transform::{Dependency, DependencyKind, Directive, TransformOptions, parse_module};
 
 use crate::layer::Layer;
 use crate::module_resolver::{CLIENT_REFERENCES, ModuleResolver, Resolved};
@@ -20,7 +20,6 @@ pub struct Module {
     pub body: ModuleBody,
     /// Ids of what it imports, with how.
     pub dependencies: Vec<(String, DependencyKind)>,
-    pub directive: Option<Directive>,
     /// ESM export names (`default` included); empty for CommonJS.
     pub exports: Vec<String>,
     /// Ids of `export * from` targets.
@@ -50,7 +49,7 @@ pub struct ClientReference {
 #[derive(Debug, Default)]
 pub struct ModuleGraph {
     /// In discovery order; entries first.
-    pub modules: Vec<Module>,
+    modules: Vec<Module>,
     pub entry_ids: Vec<String>,
     /// Sorted by reference id.
     pub client_references: Vec<ClientReference>,
@@ -59,6 +58,11 @@ pub struct ModuleGraph {
 }
 
 impl ModuleGraph {
+    fn insert(&mut self, module: Module) {
+        self.index.insert(module.id.clone(), self.modules.len());
+        self.modules.push(module);
+    }
+
     pub fn module(&self, id: &str) -> Option<&Module> {
         self.index.get(id).map(|&position| &self.modules[position])
     }
@@ -172,20 +176,12 @@ pub fn build_graph(entries: &[PathBuf], context: &GraphContext) -> ModuleGraph {
     graph
 }
 
-impl ModuleGraph {
-    fn insert(&mut self, module: Module) {
-        self.index.insert(module.id.clone(), self.modules.len());
-        self.modules.push(module);
-    }
-}
-
 impl Module {
     fn new(id: String, body: ModuleBody) -> Self {
         Self {
             id,
             body,
             dependencies: Vec::new(),
-            directive: None,
             exports: Vec::new(),
             star_exports: Vec::new(),
             is_esm: false,
@@ -240,7 +236,7 @@ fn load_module(layer: Layer, path: &Path, context: &GraphContext) -> LoadedModul
             )),
         },
         "js" | "mjs" | "cjs" | "jsx" | "ts" | "mts" | "cts" | "tsx" => {
-            load_script(layer, path, &source, context, &mut loaded)
+            load_script(layer, path, &file, &source, context, &mut loaded)
         }
         _ => loaded.diagnostics.push(Diagnostic::error(
             "unsupported-module-type",
@@ -254,21 +250,26 @@ fn load_module(layer: Layer, path: &Path, context: &GraphContext) -> LoadedModul
 fn load_script(
     layer: Layer,
     path: &Path,
+    file: &str,
     source: &str,
     context: &GraphContext,
     loaded: &mut LoadedModule,
 ) {
-    let file = module_id(context.root, Layer::Default, path);
-    let transformed = match transform_module(&file, source, context.transform) {
-        Ok(transformed) => transformed,
+    let parsed = match parse_module(file, source) {
+        Ok(parsed) => parsed,
         Err(diagnostic) => {
             loaded.diagnostics.push(diagnostic);
             return;
         }
     };
-    if layer == Layer::Rsc && transformed.directive == Some(Directive::UseClient) {
-        return load_client_reference(path, context, loaded);
+    if layer == Layer::Rsc && parsed.directive == Some(Directive::UseClient) {
+        return load_client_reference(path, file, context, loaded);
     }
+    let transformed = parsed.transform(context.transform);
+    let at_dependency = |code, message: String, dependency: &Dependency| {
+        Diagnostic::error(code, message, vec![file.to_string()])
+            .at(source, transformed.locate(file, dependency))
+    };
     let mut ids: HashMap<(String, DependencyKind), String> = HashMap::new();
     for dependency in &transformed.dependencies {
         let switched = transformed
@@ -279,18 +280,18 @@ fn load_script(
             None => layer,
             Some(Ok(target)) => target,
             Some(Err(message)) => {
-                loaded.diagnostics.push(
-                    Diagnostic::error("unknown-layer", message, vec![file.clone()])
-                        .at(source, transformed.locate(&file, dependency)),
-                );
+                loaded
+                    .diagnostics
+                    .push(at_dependency("unknown-layer", message, dependency));
                 continue;
             }
         };
         if let Some(message) = target_layer.refuses(&dependency.specifier) {
-            loaded.diagnostics.push(
-                Diagnostic::error("wrong-side-import", message, vec![file.clone()])
-                    .at(source, transformed.locate(&file, dependency)),
-            );
+            loaded.diagnostics.push(at_dependency(
+                "wrong-side-import",
+                message.to_string(),
+                dependency,
+            ));
             continue;
         }
         match context
@@ -311,13 +312,11 @@ fn load_script(
                     .resolved
                     .push((dependency_id, target_layer, resolved));
             }
-            Err(message) => loaded.diagnostics.push(unresolved(
-                &file,
-                source,
-                &transformed,
-                dependency,
-                message,
-            )),
+            Err(message) => {
+                loaded
+                    .diagnostics
+                    .push(at_dependency("module-not-found", message, dependency))
+            }
         }
     }
     loaded.module.star_exports = transformed
@@ -328,7 +327,6 @@ fn load_script(
                 .cloned()
         })
         .collect();
-    loaded.module.directive = transformed.directive;
     loaded.module.exports = transformed.exports.clone();
     loaded.module.is_esm = transformed.is_esm;
     loaded.module.body = ModuleBody::Code(
@@ -338,29 +336,23 @@ fn load_script(
 
 /// In the `rsc` layer a `"use client"` module is not run: it becomes a proxy whose
 /// exports are references React serialises, and the real module joins the `ssr` layer.
-fn load_client_reference(path: &Path, context: &GraphContext, loaded: &mut LoadedModule) {
+fn load_client_reference(
+    path: &Path,
+    file: &str,
+    context: &GraphContext,
+    loaded: &mut LoadedModule,
+) {
     let reference = ClientReference {
-        reference_id: module_id(context.root, Layer::Default, path),
+        reference_id: file.to_string(),
         ssr_id: module_id(context.root, Layer::Ssr, path),
     };
     let proxy = format!(
         "module.exports = require('react-server-dom-webpack/server').createClientModuleProxy({});",
-        serde_json::to_string(&reference.reference_id).expect("a string always serialises")
+        serde_json::to_string(file).expect("a string always serialises")
     );
     loaded.client_reference = Some((path.to_path_buf(), reference));
     // The proxy has no directive, so this does not come back here.
-    load_script(Layer::Rsc, path, &proxy, context, loaded);
-}
-
-fn unresolved(
-    id: &str,
-    source: &str,
-    transformed: &vnext_transform::TransformedModule,
-    dependency: &Dependency,
-    message: String,
-) -> Diagnostic {
-    Diagnostic::error("module-not-found", message, vec![id.to_string()])
-        .at(source, transformed.locate(id, dependency))
+    load_script(Layer::Rsc, path, file, &proxy, context, loaded);
 }
 
 /// `id`, the module that first imported it, and so on up to an entry, each as its

@@ -12,5 +12,5 @@ mod print;
 pub use dependencies::{Dependency, DependencyKind};
 pub use directive::Directive;
 pub use minify::minify_script;
-pub use module_transform::{TransformOptions, TransformedModule, transform_module};
-pub use parse::{locate, parse_program, syntax_for};
+pub use module_transform::{ParsedModule, TransformOptions, TransformedModule, parse_module};
+pub use parse::{locate, parse_program};

@@ -22,10 +22,7 @@ use crate::print::print_program;
 /// bundler wraps the body in a function.
 pub(crate) fn minify_module(mut program: Program, source_map: &Lrc<SourceMap>) -> Program {
     program.visit_mut_with(&mut ResetContexts);
-    let unresolved_mark = Mark::new();
-    let top_level_mark = Mark::new();
-    let program = program.apply(resolver(unresolved_mark, top_level_mark, false));
-    minify_program(program, source_map, unresolved_mark, top_level_mark, true)
+    minify_program(program, source_map, true)
 }
 
 struct ResetContexts;
@@ -36,15 +33,12 @@ impl VisitMut for ResetContexts {
     }
 }
 
-/// Minifies `program`, already through `resolver` with these marks. `top_level`
-/// allows dropping and renaming top-level names.
-fn minify_program(
-    program: Program,
-    source_map: &Lrc<SourceMap>,
-    unresolved_mark: Mark,
-    top_level_mark: Mark,
-    top_level: bool,
-) -> Program {
+/// Resolves and minifies `program`; `top_level` allows dropping and renaming
+/// top-level names.
+fn minify_program(program: Program, source_map: &Lrc<SourceMap>, top_level: bool) -> Program {
+    let unresolved_mark = Mark::new();
+    let top_level_mark = Mark::new();
+    let program = program.apply(resolver(unresolved_mark, top_level_mark, false));
     let options = MinifyOptions {
         compress: Some(CompressOptions {
             top_level: Some(TopLevelOptions {
@@ -81,10 +75,7 @@ pub fn minify_script(file: &str, code: &str) -> Result<String, Diagnostic> {
     let source_map: Lrc<SourceMap> = Default::default();
     let program = parse_program(&source_map, file, code)?;
     GLOBALS.set(&Globals::new(), || {
-        let unresolved_mark = Mark::new();
-        let top_level_mark = Mark::new();
-        let program = program.apply(resolver(unresolved_mark, top_level_mark, false));
-        let program = minify_program(program, &source_map, unresolved_mark, top_level_mark, false);
+        let program = minify_program(program, &source_map, false);
         Ok(print_program(&source_map, &program, true))
     })
 }

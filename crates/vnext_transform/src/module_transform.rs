@@ -1,13 +1,14 @@
-//! One module through every pass: parse, TypeScript, JSX, env inlining and dead
-//! branches, then ESM to CommonJS so the bundler's registry can run it. The module's
-//! dependencies are read off the result; ids are put in by [`TransformedModule::emit`]
-//! once the bundler has resolved them.
+//! One module through every pass: parse (and read the directive), then TypeScript,
+//! JSX, env inlining and dead branches, then ESM to CommonJS so the bundler's registry
+//! can run it. The module's dependencies are read off the result; ids are put in by
+//! [`TransformedModule::emit`] once the bundler has resolved them.
 
 use std::collections::HashMap;
 
+use swc_core::common::comments::SingleThreadedComments;
 use swc_core::common::util::take::Take;
 use swc_core::common::{GLOBALS, Globals, Mark, SourceMap, sync::Lrc};
-use swc_core::ecma::ast::{Decl, ExportSpecifier, ModuleDecl, ModuleExportName, Program};
+use swc_core::ecma::ast::{Decl, ExportSpecifier, Ident, ModuleDecl, ModuleExportName, Program};
 use swc_core::ecma::transforms::base::helpers::{HELPERS, Helpers, inject_helpers};
 use swc_core::ecma::transforms::base::{fixer::fixer, hygiene::hygiene, resolver};
 use swc_core::ecma::transforms::module::common_js::{FeatureFlag, common_js};
@@ -17,7 +18,7 @@ use swc_core::ecma::transforms::module::util::{Config as ModuleConfig, ImportInt
 use swc_core::ecma::transforms::optimization::simplify::{dead_branch_remover, expr_simplifier};
 use swc_core::ecma::transforms::react::{self, Runtime};
 use swc_core::ecma::transforms::typescript;
-use swc_core::ecma::utils::contains_top_level_await;
+use swc_core::ecma::utils::{contains_top_level_await, find_pat_ids};
 use swc_core::ecma::visit::{VisitMutWith, VisitWith};
 use vnext_diagnostics::{Diagnostic, Location};
 
@@ -26,10 +27,10 @@ use crate::directive::{Directive, read_directive};
 use crate::env_inline::EnvInline;
 use crate::layer_attributes::read_layer_attributes;
 use crate::minify::minify_module;
-use crate::parse::{locate, parse_program};
+use crate::parse::{locate, parse_program, syntax_for};
 use crate::print::print_program;
 
-/// What a module needs to become: the values of `process.env.*` to inline.
+/// What a module needs to become.
 #[derive(Debug, Clone, Default)]
 pub struct TransformOptions {
     pub env: HashMap<String, String>,
@@ -38,9 +39,17 @@ pub struct TransformOptions {
     pub minify: bool,
 }
 
+/// A parsed module whose prologue has been read: enough for the bundler to decide
+/// whether to transform it at all (a `"use client"` module in the `rsc` layer is not).
+pub struct ParsedModule {
+    pub directive: Option<Directive>,
+    is_typescript: bool,
+    program: Program,
+    source_map: Lrc<SourceMap>,
+}
+
 /// A module after its passes, waiting for its dependencies' ids.
 pub struct TransformedModule {
-    pub directive: Option<Directive>,
     /// Unique, in source order.
     pub dependencies: Vec<Dependency>,
     /// Names the module exports as ESM (`default` included); empty for CommonJS.
@@ -56,15 +65,11 @@ pub struct TransformedModule {
     minify: bool,
 }
 
-/// Runs every pass over `source`, the text of `file` (as it should appear in messages).
-pub fn transform_module(
-    file: &str,
-    source: &str,
-    options: &TransformOptions,
-) -> Result<TransformedModule, Diagnostic> {
+/// Parses `source`, the text of `file` (as it should appear in messages), and reads
+/// its directive. Top-level await is refused: the registry runs modules synchronously.
+pub fn parse_module(file: &str, source: &str) -> Result<ParsedModule, Diagnostic> {
     let source_map: Lrc<SourceMap> = Default::default();
-    let mut program = parse_program(&source_map, file, source)?;
-    let directive = read_directive(&program);
+    let program = parse_program(&source_map, file, source)?;
     if contains_top_level_await(&program) {
         return Err(Diagnostic::error(
             "top-level-await",
@@ -74,63 +79,88 @@ pub fn transform_module(
             vec![file.to_string()],
         ));
     }
-    let is_typescript = matches!(file.rsplit('.').next(), Some("ts" | "tsx" | "mts" | "cts"));
+    Ok(ParsedModule {
+        directive: read_directive(&program),
+        is_typescript: syntax_for(file).typescript(),
+        program,
+        source_map,
+    })
+}
 
-    GLOBALS.set(&Globals::new(), || {
-        HELPERS.set(&Helpers::new(true), || {
-            let unresolved_mark = Mark::new();
-            let top_level_mark = Mark::new();
-            program.mutate(resolver(unresolved_mark, top_level_mark, is_typescript));
-            if is_typescript {
-                program.mutate(typescript::typescript(typescript::Config::default(), unresolved_mark, top_level_mark));
-            }
-            let jsx = react::Options {
-                runtime: Some(Runtime::Automatic),
-                ..Default::default()
-            };
-            program.mutate(react::react(source_map.clone(), None::<swc_core::common::comments::SingleThreadedComments>, jsx, top_level_mark, unresolved_mark));
-            program.visit_mut_with(&mut EnvInline::new(&options.env, unresolved_mark));
-            program.mutate(expr_simplifier(unresolved_mark, Default::default()));
-            program.mutate(dead_branch_remover(unresolved_mark));
+impl ParsedModule {
+    /// Runs every pass.
+    pub fn transform(self, options: &TransformOptions) -> TransformedModule {
+        let Self {
+            is_typescript,
+            mut program,
+            source_map,
+            ..
+        } = self;
+        GLOBALS.set(&Globals::new(), || {
+            HELPERS.set(&Helpers::new(true), || {
+                let unresolved_mark = Mark::new();
+                let top_level_mark = Mark::new();
+                program.mutate(resolver(unresolved_mark, top_level_mark, is_typescript));
+                if is_typescript {
+                    program.mutate(typescript::typescript(
+                        typescript::Config::default(),
+                        unresolved_mark,
+                        top_level_mark,
+                    ));
+                }
+                let jsx = react::Options {
+                    runtime: Some(Runtime::Automatic),
+                    ..Default::default()
+                };
+                program.mutate(react::react(
+                    source_map.clone(),
+                    None::<SingleThreadedComments>,
+                    jsx,
+                    top_level_mark,
+                    unresolved_mark,
+                ));
+                program.visit_mut_with(&mut EnvInline::new(&options.env, unresolved_mark));
+                program.mutate(expr_simplifier(unresolved_mark, Default::default()));
+                program.mutate(dead_branch_remover(unresolved_mark));
 
-            let (exports, star_exports) = read_exports(&program);
-            let layer_switches = read_layer_attributes(&program);
-            let is_esm = matches!(&program, Program::Module(module) if module.body.iter().any(|item| item.is_module_decl()));
+                let (exports, star_exports) = read_exports(&program);
+                let layer_switches = read_layer_attributes(&program);
+                let is_esm = matches!(&program, Program::Module(module) if module.body.iter().any(|item| item.is_module_decl()));
 
-            let module_config = ModuleConfig {
-                import_interop: Some(ImportInterop::Swc),
-                ignore_dynamic: true,
-                allow_top_level_this: true,
-                ..Default::default()
-            };
-            let features = FeatureFlag {
-                support_block_scoping: true,
-                support_arrow: true,
-            };
-            program.mutate(import_analyzer(ImportInterop::Swc, true));
-            program.mutate(inject_helpers(unresolved_mark));
-            program.mutate(common_js(Resolver::Default, unresolved_mark, module_config, features));
-            program.mutate(hygiene());
-            program.mutate(fixer(None));
-            if options.minify {
-                program.map_with_mut(|program| minify_module(program, &source_map));
-            }
+                let module_config = ModuleConfig {
+                    import_interop: Some(ImportInterop::Swc),
+                    ignore_dynamic: true,
+                    allow_top_level_this: true,
+                    ..Default::default()
+                };
+                let features = FeatureFlag {
+                    support_block_scoping: true,
+                    support_arrow: true,
+                };
+                program.mutate(import_analyzer(ImportInterop::Swc, true));
+                program.mutate(inject_helpers(unresolved_mark));
+                program.mutate(common_js(Resolver::Default, unresolved_mark, module_config, features));
+                program.mutate(hygiene());
+                program.mutate(fixer(None));
+                if options.minify {
+                    program.map_with_mut(|program| minify_module(program, &source_map));
+                }
 
-            let mut collector = DependencyCollector::default();
-            program.visit_with(&mut collector);
-            Ok(TransformedModule {
-                directive,
-                dependencies: collector.dependencies,
-                exports,
-                star_exports,
-                is_esm,
-                layer_switches,
-                program,
-                source_map: source_map.clone(),
-                minify: options.minify,
+                let mut collector = DependencyCollector::default();
+                program.visit_with(&mut collector);
+                TransformedModule {
+                    dependencies: collector.dependencies,
+                    exports,
+                    star_exports,
+                    is_esm,
+                    layer_switches,
+                    program,
+                    source_map: source_map.clone(),
+                    minify: options.minify,
+                }
             })
         })
-    })
+    }
 }
 
 impl TransformedModule {
@@ -163,11 +193,8 @@ fn read_exports(program: &Program) -> (Vec<String>, Vec<String>) {
                 Decl::Class(class) => names.push(class.ident.sym.to_string()),
                 Decl::Fn(function) => names.push(function.ident.sym.to_string()),
                 Decl::Var(var) => {
-                    for declarator in &var.decls {
-                        let mut bound = Vec::new();
-                        collect_pattern_names(&declarator.name, &mut bound);
-                        names.extend(bound);
-                    }
+                    let bound: Vec<Ident> = find_pat_ids(&var.decls);
+                    names.extend(bound.into_iter().map(|ident| ident.sym.to_string()));
                 }
                 _ => {}
             },
@@ -190,28 +217,4 @@ fn read_exports(program: &Program) -> (Vec<String>, Vec<String>) {
         }
     }
     (names, stars)
-}
-
-fn collect_pattern_names(pattern: &swc_core::ecma::ast::Pat, names: &mut Vec<String>) {
-    use swc_core::ecma::ast::{ObjectPatProp, Pat};
-    match pattern {
-        Pat::Ident(ident) => names.push(ident.id.sym.to_string()),
-        Pat::Array(array) => array
-            .elems
-            .iter()
-            .flatten()
-            .for_each(|element| collect_pattern_names(element, names)),
-        Pat::Object(object) => {
-            for property in &object.props {
-                match property {
-                    ObjectPatProp::KeyValue(pair) => collect_pattern_names(&pair.value, names),
-                    ObjectPatProp::Assign(assign) => names.push(assign.key.sym.to_string()),
-                    ObjectPatProp::Rest(rest) => collect_pattern_names(&rest.arg, names),
-                }
-            }
-        }
-        Pat::Rest(rest) => collect_pattern_names(&rest.arg, names),
-        Pat::Assign(assign) => collect_pattern_names(&assign.left, names),
-        _ => {}
-    }
 }

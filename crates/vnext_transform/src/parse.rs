@@ -54,7 +54,7 @@ pub fn locate(source_map: &SourceMap, file: &str, span: Span) -> Location {
 }
 
 /// TypeScript for `.ts`/`.mts`/`.cts`/`.tsx`; JavaScript with JSX for everything else.
-pub fn syntax_for(file: &str) -> Syntax {
+pub(crate) fn syntax_for(file: &str) -> Syntax {
     match file.rsplit('.').next().unwrap_or_default() {
         "ts" | "mts" | "cts" => Syntax::Typescript(TsSyntax::default()),
         "tsx" => Syntax::Typescript(TsSyntax {

@@ -1,12 +1,18 @@
 use std::collections::HashMap;
 
-use vnext_transform::{Dependency, DependencyKind, Directive, TransformOptions, transform_module};
+use vnext_transform::{
+    Dependency, DependencyKind, Directive, TransformOptions, TransformedModule, parse_module,
+};
 
 fn options() -> TransformOptions {
     TransformOptions {
         env: HashMap::from([("NODE_ENV".to_string(), "production".to_string())]),
         minify: false,
     }
+}
+
+fn transform(file: &str, source: &str) -> TransformedModule {
+    parse_module(file, source).unwrap().transform(&options())
 }
 
 fn specifiers(dependencies: &[Dependency]) -> Vec<(&str, DependencyKind)> {
@@ -26,8 +32,9 @@ export const answer: number = 42;
 export default function Button({ label }: Props) { const [n] = useState(0); return <button>{label}{n}</button>; }
 const later = () => import("./lazy");
 "#;
-    let module = transform_module("button.tsx", source, &options()).unwrap();
-    assert_eq!(module.directive, Some(Directive::UseClient));
+    let parsed = parse_module("button.tsx", source).unwrap();
+    assert_eq!(parsed.directive, Some(Directive::UseClient));
+    let module = parsed.transform(&options());
     assert!(module.is_esm);
     assert_eq!(module.exports, ["answer", "default"]);
     assert_eq!(module.star_exports, ["./more"]);
@@ -60,13 +67,12 @@ const later = () => import("./lazy");
     assert!(code.contains(r#"require("id:react")"#), "{code}");
     assert!(code.contains(r#"require.load("id:./lazy")"#), "{code}");
     assert!(!code.contains("import "), "{code}");
-    println!("{code}");
 }
 
 #[test]
 fn node_env_branches_are_dropped() {
     let source = r#"if (process.env.NODE_ENV === "production") { module.exports = require("./prod.js"); } else { module.exports = require("./dev.js"); }"#;
-    let module = transform_module("index.js", source, &options()).unwrap();
+    let module = transform("index.js", source);
     assert!(!module.is_esm);
     assert_eq!(
         specifiers(&module.dependencies),
@@ -78,15 +84,13 @@ fn node_env_branches_are_dropped() {
 fn a_local_named_process_is_left_alone() {
     let source =
         "const process = { env: { NODE_ENV: 'x' } }; export const mode = process.env.NODE_ENV;";
-    let code = transform_module("a.js", source, &options())
-        .unwrap()
-        .emit(|_, _| None);
+    let code = transform("a.js", source).emit(|_, _| None);
     assert!(code.contains("process.env.NODE_ENV"), "{code}");
 }
 
 #[test]
 fn syntax_errors_are_diagnostics() {
-    let error = transform_module("src/broken.js", "export const = 1;", &options())
+    let error = parse_module("src/broken.js", "export const = 1;")
         .err()
         .unwrap();
     assert_eq!(error.code, "syntax-error");
@@ -101,7 +105,7 @@ fn syntax_errors_are_diagnostics() {
 
 #[test]
 fn top_level_await_is_refused_clearly() {
-    let error = transform_module("main.mjs", "await Promise.resolve(1);", &options())
+    let error = parse_module("main.mjs", "await Promise.resolve(1);")
         .err()
         .unwrap();
     assert_eq!(error.code, "top-level-await");
