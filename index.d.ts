@@ -28,6 +28,11 @@ export interface BundlerOptions {
   env?: Record<string, string>
   /** Compress and mangle each output file with swc's minifier. Default false. */
   minify?: boolean
+  /**
+   * Put code shared by entries, and each `import()` target, in content-hashed chunks
+   * of their own. Default false: each entry is one self-contained file.
+   */
+  splitting?: boolean
 }
 
 export interface BundleOptions extends BundlerOptions {
@@ -35,9 +40,21 @@ export interface BundleOptions extends BundlerOptions {
   outdir: string
 }
 
+export interface OutputFile {
+  /** Relative to `outdir`: `<name>.js` for an entry, `<name>-<hash>.js` for a chunk. */
+  path: string
+  size: number
+  /** The entry this file runs, as passed to `bundle`; null for a chunk. */
+  entry: string | null
+  /** Files it loads before running; with it, what a page downloads to run the entry. */
+  imports: string[]
+  /** Files an `import()` in it may load. */
+  dynamicImports: string[]
+}
+
 export interface BundleResult {
-  /** Written files, relative to `outdir`: one ES module per entry. */
-  files: Array<{ path: string; size: number }>
+  /** Written files, entries and chunks, with what each loads: the chunk manifest. */
+  files: OutputFile[]
   warnings: Diagnostic[]
 }
 

@@ -55,13 +55,13 @@ export class NativeRouteMatcher {
 export class Bundler {
   #native
   /** @param {import('./index.d.ts').BundlerOptions} [options] */
-  constructor({ root = '.', platform = 'browser', env = {}, minify = false } = {}) {
+  constructor({ root = '.', platform = 'browser', env = {}, minify = false, splitting = false } = {}) {
     this.root = resolve(root)
-    this.#native = new binding.Bundler({ root: this.root, platform, env, minify })
+    this.#native = new binding.Bundler({ root: this.root, platform, env, minify, splitting })
   }
 
   /**
-   * Bundles each entry into `<outdir>/<name>.js`. Rejects with a `BundleError`, having
+   * Bundles each entry into `<outdir>/<name>.js` (and, when splitting, chunks beside it). Rejects with a `BundleError`, having
    * written nothing, when any module fails.
    * @param {string[]} entries paths relative to the root, or absolute
    * @param {{ outdir: string }} options

@@ -24,22 +24,38 @@ test.each([false, true])('react-dom/server.edge renders a page with Suspense to 
   expect(html).toContain('resolved later')
 }, 60_000)
 
-test('react-dom/client renders and updates on click in chromium', async () => {
-  const bundler = new Bundler({ root: join(FIXTURES, 'react-browser'), platform: 'browser', minify: true })
-  await bundler.bundle(['entry.jsx'], { outdir })
-  const code = readFileSync(join(outdir, 'entry.js'), 'utf8')
-  expect(code).not.toContain('process.env.NODE_ENV')
+test('react-dom/client renders, updates on click and loads a split chunk in chromium', async () => {
+  const bundler = new Bundler({ root: join(FIXTURES, 'react-browser'), platform: 'browser', minify: true, splitting: true })
+  const { files } = await bundler.bundle(['entry.jsx'], { outdir })
+  const entry = files.find((file) => file.entry === 'entry.jsx')
+  expect(entry.path).toBe('entry.js')
+  const details = entry.dynamicImports.find((path) => /^details-[0-9a-f]{16}\.js$/.test(path))
+  expect(details).toBeDefined()
+  for (const file of files) expect(readFileSync(join(outdir, file.path), 'utf8')).not.toContain('process.env.NODE_ENV')
 
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS })
   try {
     const page = await browser.newPage()
     const errors = []
+    const requested = []
     page.on('pageerror', (error) => errors.push(String(error)))
-    await page.setContent('<div id="root"></div>')
-    await page.addScriptTag({ type: 'module', content: code })
+    // The output folder, served from one origin as a static host would.
+    await page.route('http://vnext.test/**', (route) => {
+      const path = new URL(route.request().url()).pathname.slice(1)
+      requested.push(path)
+      if (path === '') return route.fulfill({ contentType: 'text/html', body: '<div id="root"></div><script type="module" src="/entry.js"></script>' })
+      return route.fulfill({ contentType: 'text/javascript', path: join(outdir, path) })
+    })
+    await page.goto('http://vnext.test/')
+    await page.locator('#counter').waitFor()
+    expect(requested.sort()).toEqual(['', ...entry.imports, 'entry.js'].sort())
+
     await page.locator('#counter').click()
+    await page.waitForFunction(() => document.querySelector('#details')?.textContent === 'details for 1')
+    expect(requested).toContain(details)
     await page.locator('#counter').click()
     await page.waitForFunction(() => document.querySelector('#counter')?.textContent === 'clicked 2')
+    await page.waitForFunction(() => document.querySelector('#details')?.textContent === 'details for 2')
     expect(errors).toEqual([])
   } finally {
     await browser.close()
@@ -78,7 +94,7 @@ test.each([
   [['bundle', 'a.js'], 'bundle needs --outdir'],
   [['bundle', 'a.js', '--outdir', 'x', '--platform', 'deno'], '--platform must be one of browser, node, worker'],
   [['bundle', 'a.js', '--outdir', 'x', '--format', 'cjs'], '--format: only esm is supported'],
-  [['bundle', 'a.js', '--outdir', 'x', '--splitting'], "Unknown option '--splitting'"],
+  [['bundle', 'a.js', '--outdir', 'x', '--sourcemap'], "Unknown option '--sourcemap'"],
 ])('vnext %j is a usage error', (args, message) => {
   const result = runCli(args)
   expect(result.status).toBe(2)

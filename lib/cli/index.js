@@ -19,6 +19,8 @@ Commands:
                                                         externals (default browser)
                       --format esm                      the only format
                       --minify                          compress and mangle
+                      --splitting                       shared code and import()
+                                                        targets in hashed chunks
 
 Options:
   -h, --help        Show this help
@@ -34,6 +36,7 @@ const COMMANDS = {
       platform: { type: 'string' },
       format: { type: 'string' },
       minify: { type: 'boolean' },
+      splitting: { type: 'boolean' },
     },
     run: bundleCommand,
   },

@@ -2,7 +2,7 @@
 //! anything; it converts arguments and results and moves work off the JS thread.
 
 use std::collections::HashMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use napi::bindgen_prelude::{AsyncTask, Env, Error, Result, Status, Task};
@@ -108,6 +108,8 @@ pub struct NativeBundlerOptions {
     pub env: Option<HashMap<String, String>>,
     /// Compress and mangle each chunk.
     pub minify: Option<bool>,
+    /// Put shared code and `import()` targets in chunks of their own.
+    pub splitting: Option<bool>,
 }
 
 /// A bundler kept alive between builds: it owns the resolver's caches.
@@ -129,6 +131,7 @@ impl NativeBundler {
             platform,
             env: options.env.unwrap_or_default(),
             minify: options.minify.unwrap_or(false),
+            splitting: options.splitting.unwrap_or(false),
         });
         Ok(Self {
             inner: Arc::new(inner),
@@ -154,9 +157,13 @@ pub struct BundleTask {
 }
 
 #[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
 struct WrittenFile<'a> {
     path: &'a str,
     size: usize,
+    entry: Option<&'a Path>,
+    imports: &'a [String],
+    dynamic_imports: &'a [String],
 }
 
 #[derive(Serialize)]
@@ -183,6 +190,9 @@ impl Task for BundleTask {
                 .map(|file| WrittenFile {
                     path: &file.path,
                     size: file.code.len(),
+                    entry: file.entry.as_deref(),
+                    imports: &file.imports,
+                    dynamic_imports: &file.dynamic_imports,
                 })
                 .collect()
         };

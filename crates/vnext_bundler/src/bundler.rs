@@ -1,7 +1,7 @@
 //! The long-lived bundler: it owns the resolver (and its caches) for one project and
 //! platform, and each `bundle` call is a pass over the entries.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -9,7 +9,10 @@ use std::path::{Path, PathBuf};
 use vnext_diagnostics::Diagnostic;
 use vnext_transform::{TransformOptions, minify_script};
 
-use crate::chunk_writer::{REGISTRY, write_entry_chunk};
+use xxhash_rust::xxh3::{Xxh3, xxh3_64};
+
+use crate::chunk_graph::{ChunkGraph, ChunkKind, split_chunks};
+use crate::chunk_writer::{REGISTRY, chunk_placeholder, write_chunk};
 use crate::module_graph::{GraphContext, build_graph};
 use crate::module_resolver::ModuleResolver;
 use crate::platform::Platform;
@@ -23,13 +26,25 @@ pub struct BundlerOptions {
     pub env: HashMap<String, String>,
     /// Compress and mangle every module, and the runtime, with swc's minifier.
     pub minify: bool,
+    /// Split shared code and `import()` targets into chunks of their own (see
+    /// [`crate::chunk_graph`]); otherwise each entry is one self-contained file.
+    pub splitting: bool,
 }
 
-/// One output file, its path relative to the output folder.
+/// One output file; paths are relative to the output folder.
 #[derive(Debug, Clone)]
 pub struct OutputFile {
     pub path: String,
     pub code: String,
+    /// The entry it runs, as given to [`Bundler::bundle`].
+    pub entry: Option<PathBuf>,
+    /// For an entry, every file it loads before running; with the entry itself, this
+    /// is what a page must download to run it.
+    pub imports: Vec<String>,
+    /// Files an `import()` in it may load.
+    pub dynamic_imports: Vec<String>,
+    /// Ids of the modules it carries.
+    pub modules: Vec<String>,
 }
 
 #[derive(Debug, Default)]
@@ -63,6 +78,7 @@ pub struct Bundler {
     root: PathBuf,
     resolver: ModuleResolver,
     transform: TransformOptions,
+    splitting: bool,
     /// The registry runtime every chunk starts with, minified once when asked.
     runtime: String,
 }
@@ -85,6 +101,7 @@ impl Bundler {
                 env,
                 minify: options.minify,
             },
+            splitting: options.splitting,
             runtime,
         }
     }
@@ -139,12 +156,105 @@ impl Bundler {
         if output.has_errors() {
             return output;
         }
-        for ((name, _), entry_id) in paths.iter().zip(&graph.entry_ids) {
+        let named_entries: Vec<(String, String)> = paths
+            .iter()
+            .zip(&graph.entry_ids)
+            .map(|((name, _), id)| (name.clone(), id.clone()))
+            .collect();
+        let chunks = split_chunks(&graph, &named_entries, self.splitting);
+        let codes: Vec<String> = (0..chunks.chunks.len())
+            .map(|index| write_chunk(&graph, &chunks, index, &self.runtime))
+            .collect();
+        let names = file_names(&chunks, &codes);
+        for (index, (chunk, mut code)) in chunks.chunks.iter().zip(codes).enumerate() {
+            for referenced in references(&chunks, index) {
+                code = code.replace(&chunk_placeholder(referenced), &names[referenced]);
+            }
+            let entry = match &chunk.kind {
+                ChunkKind::Entry { name, .. } => paths
+                    .iter()
+                    .position(|(entry_name, _)| entry_name == name)
+                    .map(|position| entries[position].clone()),
+                _ => None,
+            };
             output.files.push(OutputFile {
-                path: name.clone(),
-                code: write_entry_chunk(&graph, entry_id, &self.runtime),
+                path: names[index].clone(),
+                code,
+                entry,
+                imports: chunks
+                    .runtime
+                    .filter(|&runtime| runtime != index)
+                    .iter()
+                    .chain(&chunk.imports)
+                    .map(|&index| names[index].clone())
+                    .collect(),
+                dynamic_imports: chunk
+                    .dynamic_imports
+                    .iter()
+                    .flat_map(|(_, carriers)| carriers)
+                    .map(|&index| names[index].clone())
+                    .collect::<BTreeSet<String>>()
+                    .into_iter()
+                    .collect(),
+                modules: chunk.modules.clone(),
             });
         }
         output
     }
+}
+
+/// Each chunk's file name: an entry keeps its own (`main.js`); the others are named by
+/// a hash of their content and of every chunk they load, so a name changes exactly
+/// when what loading it runs changes, and files can be cached forever.
+fn file_names(chunks: &ChunkGraph, codes: &[String]) -> Vec<String> {
+    let own_hashes: Vec<u64> = codes.iter().map(|code| xxh3_64(code.as_bytes())).collect();
+    chunks
+        .chunks
+        .iter()
+        .enumerate()
+        .map(|(index, chunk)| {
+            let stem = match &chunk.kind {
+                ChunkKind::Entry { name, .. } => return name.clone(),
+                ChunkKind::Runtime => "runtime".to_string(),
+                ChunkKind::Shared => "chunk".to_string(),
+                ChunkKind::Async { module_id } => Path::new(module_id)
+                    .file_stem()
+                    .map(|stem| stem.to_string_lossy().into_owned())
+                    .unwrap_or_else(|| "chunk".to_string()),
+            };
+            let mut hasher = Xxh3::new();
+            for loaded in loaded_chunks(chunks, index) {
+                hasher.update(&own_hashes[loaded].to_le_bytes());
+            }
+            format!("{stem}-{:016x}.js", hasher.digest())
+        })
+        .collect()
+}
+
+/// `index` and every chunk it may load, directly or through others, in index order.
+fn loaded_chunks(chunks: &ChunkGraph, index: usize) -> BTreeSet<usize> {
+    let mut seen = BTreeSet::new();
+    let mut stack = vec![index];
+    while let Some(current) = stack.pop() {
+        if !seen.insert(current) {
+            continue;
+        }
+        stack.extend(references(chunks, current));
+    }
+    seen
+}
+
+/// The chunks chunk `index` names: the runtime, its imports and its `import()` targets'.
+fn references(chunks: &ChunkGraph, index: usize) -> impl Iterator<Item = usize> + '_ {
+    let chunk = &chunks.chunks[index];
+    let runtime = chunks.runtime.filter(|&runtime| runtime != index);
+    runtime
+        .into_iter()
+        .chain(chunk.imports.iter().copied())
+        .chain(
+            chunk
+                .dynamic_imports
+                .iter()
+                .flat_map(|(_, carriers)| carriers.iter().copied()),
+        )
 }

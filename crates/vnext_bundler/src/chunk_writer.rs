@@ -1,20 +1,51 @@
-//! Writes one ES module per entry: imports of externals, the registry runtime, every
-//! module the entry reaches as a factory, then the entry's exports as ESM exports.
+//! Writes each chunk as an ES module: the registry (imported, or inlined when it has no
+//! chunk of its own), the chunks an entry needs, imports of externals, the chunk's
+//! modules registered as factories with where their `import()` targets live, then for
+//! an entry chunk its entry's exports as ESM exports.
 
-use std::collections::HashSet;
 use std::fmt::Write;
 
+use crate::chunk_graph::{ChunkGraph, ChunkKind};
 use crate::module_graph::{ModuleBody, ModuleGraph};
 
 /// The module registry every chunk starts with.
 pub const REGISTRY: &str = include_str!("runtime/registry.js");
 
-/// The code of the chunk for `entry_id`, starting with `runtime` (the registry).
-pub fn write_entry_chunk(graph: &ModuleGraph, entry_id: &str, runtime: &str) -> String {
-    let ids = reachable(graph, entry_id);
+/// How the writer names another chunk before file names are known; the bundler swaps
+/// in the content-hashed names once every chunk is written.
+pub fn chunk_placeholder(index: usize) -> String {
+    format!("__vnext_chunk_{index}__")
+}
+
+/// The code of chunk `index`, naming other chunks by [`chunk_placeholder`]. `runtime` is
+/// the registry's source, inlined when the registry has no chunk of its own.
+pub fn write_chunk(
+    graph: &ModuleGraph,
+    chunks: &ChunkGraph,
+    index: usize,
+    runtime: &str,
+) -> String {
+    let chunk = &chunks.chunks[index];
     let mut out = String::new();
+    if matches!(chunk.kind, ChunkKind::Runtime) {
+        let _ = writeln!(
+            out,
+            "{runtime}\nconst __vnext_require = __vnext_registry();\nexport {{ __vnext_require }};"
+        );
+        return out;
+    }
+    if let Some(runtime_chunk) = chunks.runtime {
+        let _ = writeln!(
+            out,
+            "import {{ __vnext_require }} from \"./{}\";",
+            chunk_placeholder(runtime_chunk)
+        );
+    }
+    for import in &chunk.imports {
+        let _ = writeln!(out, "import \"./{}\";", chunk_placeholder(*import));
+    }
     let mut externals = Vec::new();
-    for id in &ids {
+    for id in &chunk.modules {
         if let Some(ModuleBody::External(name)) = graph.module(id).map(|module| &module.body) {
             let _ = writeln!(
                 out,
@@ -25,10 +56,14 @@ pub fn write_entry_chunk(graph: &ModuleGraph, entry_id: &str, runtime: &str) -> 
             externals.push(id.as_str());
         }
     }
-    out.push_str(runtime);
-    out.push('\n');
-    out.push_str("const __vnext_require = __vnext_registry({\n");
-    for id in &ids {
+    if chunks.runtime.is_none() {
+        let _ = writeln!(
+            out,
+            "{runtime}\nconst __vnext_require = __vnext_registry();"
+        );
+    }
+    out.push_str("__vnext_require.register({\n");
+    for id in &chunk.modules {
         let Some(module) = graph.module(id) else {
             continue;
         };
@@ -57,13 +92,29 @@ pub fn write_entry_chunk(graph: &ModuleGraph, entry_id: &str, runtime: &str) -> 
             }
         }
     }
-    out.push_str("});\n");
-    let _ = writeln!(
-        out,
-        "const __vnext_entry = __vnext_require({});",
-        js_string(entry_id)
-    );
-    write_entry_exports(graph, entry_id, &mut out);
+    out.push('}');
+    if !chunk.dynamic_imports.is_empty() {
+        let targets: serde_json::Map<String, serde_json::Value> = chunk
+            .dynamic_imports
+            .iter()
+            .map(|(target, carriers)| {
+                let files = carriers
+                    .iter()
+                    .map(|&carrier| chunk_placeholder(carrier).into());
+                (target.clone(), serde_json::Value::Array(files.collect()))
+            })
+            .collect();
+        let _ = write!(out, ", {}", serde_json::Value::Object(targets));
+    }
+    out.push_str(");\n");
+    if let ChunkKind::Entry { module_id, .. } = &chunk.kind {
+        let _ = writeln!(
+            out,
+            "const __vnext_entry = __vnext_require({});",
+            js_string(module_id)
+        );
+        write_entry_exports(graph, module_id, &mut out);
+    }
     out
 }
 
@@ -116,30 +167,6 @@ fn client_references_body(graph: &ModuleGraph) -> String {
     format!(
         "globalThis.__webpack_require__ = require;\nglobalThis.__webpack_chunk_load__ = () => Promise.resolve();\nmodule.exports = {manifests};\n"
     )
-}
-
-/// Every module `entry_id` reaches, entry first, each once.
-fn reachable(graph: &ModuleGraph, entry_id: &str) -> Vec<String> {
-    let mut order = Vec::new();
-    let mut seen = HashSet::new();
-    let mut stack = vec![entry_id.to_string()];
-    while let Some(id) = stack.pop() {
-        if !seen.insert(id.clone()) {
-            continue;
-        }
-        if let Some(module) = graph.module(&id) {
-            // Dynamic imports ride along: everything an entry reaches is in its chunk.
-            stack.extend(
-                module
-                    .dependencies
-                    .iter()
-                    .rev()
-                    .map(|(dependency, _)| dependency.clone()),
-            );
-        }
-        order.push(id);
-    }
-    order
 }
 
 fn js_string(value: &str) -> String {

@@ -1,8 +1,10 @@
 //! The module graph, resolution and output of vnext's bundler. A [`Bundler`] stays
 //! alive across builds (the dev server will rebuild through it); each `bundle` call
-//! discovers the graph in parallel waves and writes one ES module per entry.
+//! discovers the graph in parallel waves, splits it into chunks and writes each as an
+//! ES module.
 
 mod bundler;
+mod chunk_graph;
 mod chunk_writer;
 mod layer;
 mod module_graph;

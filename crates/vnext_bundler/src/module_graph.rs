@@ -63,6 +63,11 @@ impl ModuleGraph {
         self.modules.push(module);
     }
 
+    /// In discovery order, entries first.
+    pub fn modules(&self) -> impl Iterator<Item = &Module> {
+        self.modules.iter()
+    }
+
     pub fn module(&self, id: &str) -> Option<&Module> {
         self.index.get(id).map(|&position| &self.modules[position])
     }

@@ -2,8 +2,9 @@
 //! `entry.*` file (or the entries and platform in `case.json`). A case that bundles has
 //! `expected.txt`, what the bundle prints when Node runs it, plain and minified alike;
 //! a case that must fail has
-//! `errors.snap.txt`, the diagnostics as the CLI prints them. `UPDATE_SNAPSHOTS=1`
-//! rewrites either file from what the bundler does now.
+//! `errors.snap.txt`, the diagnostics as the CLI prints them. A case with `"splitting":
+//! true` also has `chunks.snap.txt`, the files and what each carries and loads.
+//! `UPDATE_SNAPSHOTS=1` rewrites these files from what the bundler does now.
 
 use std::collections::HashMap;
 use std::fs;
@@ -20,6 +21,8 @@ struct Case {
     platform: Option<String>,
     #[serde(default)]
     env: HashMap<String, String>,
+    #[serde(default)]
+    splitting: bool,
 }
 
 #[test]
@@ -57,6 +60,7 @@ fn run_case(dir: &Path, update: bool) -> Result<(), String> {
             entries: None,
             platform: None,
             env: HashMap::new(),
+            splitting: false,
         },
     };
     let entries = match case.entries {
@@ -74,14 +78,16 @@ fn run_case(dir: &Path, update: bool) -> Result<(), String> {
             platform,
             env: case.env.clone(),
             minify,
+            splitting: case.splitting,
         };
         Bundler::new(options).bundle(&entries)
     };
     let output = bundle(false);
 
-    let (snapshot, actual) = if output.has_errors() {
+    let mut snapshots = Vec::new();
+    if output.has_errors() {
         let text: Vec<String> = output.diagnostics.iter().map(ToString::to_string).collect();
-        ("errors.snap.txt", text.join("\n\n") + "\n")
+        snapshots.push(("errors.snap.txt", text.join("\n\n") + "\n"));
     } else {
         let plain = run_in_node(dir, &output, "plain")?;
         let minified = run_in_node(dir, &bundle(true), "minified")?;
@@ -90,25 +96,66 @@ fn run_case(dir: &Path, update: bool) -> Result<(), String> {
                 "the minified bundle printed something else.\n--- plain\n{plain}\n--- minified\n{minified}"
             ));
         }
-        ("expected.txt", plain)
-    };
-
-    let path = dir.join(snapshot);
-    if update {
-        fs::write(&path, &actual).map_err(|error| error.to_string())?;
-        return Ok(());
+        snapshots.push(("expected.txt", plain));
+        if case.splitting {
+            snapshots.push(("chunks.snap.txt", describe_chunks(&output)));
+        }
     }
-    let expected = fs::read_to_string(&path)
-        .map_err(|_| format!("no {snapshot}; the bundle gave:\n{actual}"))?;
-    if expected != actual {
-        return Err(format!(
-            "{snapshot} differs.\n--- expected\n{expected}\n--- actual\n{actual}"
-        ));
+
+    for (snapshot, actual) in snapshots {
+        let path = dir.join(snapshot);
+        if update {
+            fs::write(&path, &actual).map_err(|error| error.to_string())?;
+            continue;
+        }
+        let expected = fs::read_to_string(&path)
+            .map_err(|_| format!("no {snapshot}; the bundle gave:\n{actual}"))?;
+        if expected != actual {
+            return Err(format!(
+                "{snapshot} differs.\n--- expected\n{expected}\n--- actual\n{actual}"
+            ));
+        }
     }
     Ok(())
 }
 
-/// Writes the bundle to a temp folder and runs its first file with Node; its stdout.
+/// The output files and what each carries and loads, with content hashes written
+/// `[hash]` so the snapshot follows the split, not the bytes.
+fn describe_chunks(output: &BundleOutput) -> String {
+    let unhash = |path: &str| match path.rsplit_once('-') {
+        Some((stem, hash)) if hash.len() == "0123456789abcdef.js".len() => {
+            format!("{stem}-[hash].js")
+        }
+        _ => path.to_string(),
+    };
+    let list = |paths: &[String]| {
+        paths
+            .iter()
+            .map(|path| unhash(path))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let mut text = String::new();
+    for file in &output.files {
+        text += &unhash(&file.path);
+        text += "\n";
+        if let Some(entry) = &file.entry {
+            text += &format!("  entry: {}\n", entry.display());
+        }
+        if !file.imports.is_empty() {
+            text += &format!("  imports: {}\n", list(&file.imports));
+        }
+        if !file.dynamic_imports.is_empty() {
+            text += &format!("  dynamic imports: {}\n", list(&file.dynamic_imports));
+        }
+        if !file.modules.is_empty() {
+            text += &format!("  modules: {}\n", file.modules.join(", "));
+        }
+    }
+    text
+}
+
+/// Writes the bundle to a temp folder and runs its entries with Node; their stdout.
 fn run_in_node(dir: &Path, output: &BundleOutput, variant: &str) -> Result<String, String> {
     if output.has_errors() {
         return Err(format!(
@@ -125,8 +172,21 @@ fn run_in_node(dir: &Path, output: &BundleOutput, variant: &str) -> Result<Strin
     output
         .write_to(&out_dir)
         .map_err(|error| error.to_string())?;
+    // One process imports every entry in order, as one page runs its scripts; the
+    // entries' paths are its arguments (`process.argv[1]` is the first).
+    let entries: Vec<PathBuf> = output
+        .files
+        .iter()
+        .filter(|file| file.entry.is_some())
+        .map(|file| out_dir.join(&file.path))
+        .collect();
     let run = Command::new("node")
-        .arg(out_dir.join(&output.files[0].path))
+        .args([
+            "--input-type=module",
+            "--eval",
+            "for (const entry of process.argv.slice(1)) await import(entry)",
+        ])
+        .args(&entries)
         .output();
     let _ = fs::remove_dir_all(&out_dir);
     let run = run.map_err(|error| format!("running node: {error}"))?;

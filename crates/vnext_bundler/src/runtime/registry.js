@@ -1,7 +1,11 @@
-// The module registry every vnext bundle starts with. Modules are CommonJS-shaped
-// factories keyed by id; ESM interop follows Babel's `__esModule` convention, which is
-// what swc's module transform emits against (and what webpack-built packages expect).
-function __vnext_registry(factories) {
+// The module registry of a vnext bundle, one per page or Worker: every chunk registers
+// its modules with it. Modules are CommonJS-shaped factories keyed by id; ESM interop
+// follows Babel's `__esModule` convention, which is what swc's module transform emits
+// against (and what webpack-built packages expect).
+function __vnext_registry() {
+  const factories = Object.create(null)
+  // `import()` target id → the chunk files that carry it.
+  const chunkFiles = Object.create(null)
   const cache = Object.create(null)
   const wildcardCache = new WeakMap()
 
@@ -56,7 +60,14 @@ function __vnext_registry(factories) {
     return module.exports
   }
 
-  // `import(id)`: everything is in this chunk, so loading is only deferred.
-  require.load = (id) => Promise.resolve().then(() => interopWildcard(require(id)))
+  require.register = (moreFactories, moreChunkFiles) => {
+    Object.assign(factories, moreFactories)
+    Object.assign(chunkFiles, moreChunkFiles)
+  }
+
+  // `import(id)`: load the chunks that carry it (siblings of this file), then run it.
+  // Without splitting there are none, and loading is only deferred.
+  require.load = (id) =>
+    Promise.all((chunkFiles[id] || []).map((file) => import('./' + file))).then(() => interopWildcard(require(id)))
   return require
 }

@@ -1,0 +1,1 @@
+export const only = 'only the lazy chunk carries me'

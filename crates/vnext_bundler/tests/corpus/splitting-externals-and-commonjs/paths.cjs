@@ -1,0 +1,3 @@
+const path = require('node:path')
+
+exports.join = (...parts) => path.posix.join(...parts)

@@ -1,0 +1,3 @@
+export function loadInner() {
+  return import('./inner.cjs').then((inner) => `inner says ${inner.default.word}`)
+}

@@ -1,0 +1,4 @@
+import { register, registered } from './registry.js'
+
+register('second')
+console.log('registered so far:', registered.join(', '))
