@@ -36,7 +36,7 @@ export interface BundlerOptions {
 }
 
 export interface BundleOptions extends BundlerOptions {
-  entries: string[]
+  entries: Array<string | BundleEntry>
   outdir: string
 }
 
@@ -58,12 +58,23 @@ export interface BundleResult {
   warnings: Diagnostic[]
 }
 
+/** An entry with the layer it starts in; a plain string starts in `default`. */
+export interface BundleEntry {
+  path: string
+  /**
+   * `client` entries run in the browser: they resolve with browser conditions and are
+   * written under `client/`, with the chunks of every client component a server
+   * component references. `rsc` resolves with `react-server` first.
+   */
+  layer?: 'default' | 'rsc' | 'ssr' | 'client'
+}
+
 /** A bundler kept alive between builds (it keeps the resolver's caches). */
 export class Bundler {
   constructor(options?: BundlerOptions)
   readonly root: string
   /** Rejects with a `BundleError`, having written nothing, when any module fails. */
-  bundle(entries: string[], options: { outdir: string }): Promise<BundleResult>
+  bundle(entries: Array<string | BundleEntry>, options: { outdir: string }): Promise<BundleResult>
 }
 
 export function bundle(options: BundleOptions): Promise<BundleResult>

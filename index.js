@@ -63,12 +63,13 @@ export class Bundler {
   /**
    * Bundles each entry into `<outdir>/<name>.js` (and, when splitting, chunks beside it). Rejects with a `BundleError`, having
    * written nothing, when any module fails.
-   * @param {string[]} entries paths relative to the root, or absolute
+   * @param {Array<string | import('./index.d.ts').BundleEntry>} entries paths relative to the root, or absolute
    * @param {{ outdir: string }} options
    * @returns {Promise<import('./index.d.ts').BundleResult>}
    */
   async bundle(entries, { outdir }) {
-    const report = JSON.parse(await this.#native.bundleJson(entries, resolve(outdir)))
+    const native = entries.map((entry) => (typeof entry === 'string' ? { path: entry } : entry))
+    const report = JSON.parse(await this.#native.bundleJson(native, resolve(outdir)))
     if (report.diagnostics.some((d) => d.severity === 'error')) throw new BundleError(report.diagnostics)
     return { files: report.files, warnings: report.diagnostics }
   }

@@ -106,8 +106,48 @@ test('a React Server Components render crosses the rsc and ssr layers to HTML', 
   const { html, flight } = JSON.parse(execFileSync(process.execPath, [join(outdir, 'entry.js')], { encoding: 'utf8' }))
   // The server component ran in the rsc layer; the "use client" module was a reference
   // there (default and named export) and rendered for real in the ssr layer.
-  expect(flight).toContain('"counter.jsx"')
+  expect(flight).toContain('"(client)/counter.jsx"')
   expect(flight).toContain('"Label"]')
   expect(flight).not.toContain('count ')
   expect(html).toBe('<main><h1>from a server component</h1><button>count <!-- -->3</button><span>named export</span></main>')
+}, 60_000)
+
+test('a client component server-rendered from the flight payload hydrates in chromium from its own chunk', async () => {
+  const root = join(FIXTURES, 'rsc-round-trip')
+  const { files } = await bundle({ root, entries: ['entry.js', { path: 'browser.jsx', layer: 'client' }], outdir, platform: 'worker' })
+  const { html, flight } = JSON.parse(execFileSync(process.execPath, [join(outdir, 'entry.js')], { encoding: 'utf8' }))
+  const browserEntry = files.find((file) => file.entry === 'browser.jsx')
+  expect(browserEntry.path).toBe('client/browser.js')
+  // The counter's chunk is not among what the entry loads: React asks for it by name.
+  const counterChunk = files.find((file) => /^client\/counter-[0-9a-f]{16}\.js$/.test(file.path))
+  expect(browserEntry.imports).not.toContain(counterChunk.path)
+  expect(flight).toContain(counterChunk.path.slice('client/'.length))
+
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS })
+  try {
+    const page = await browser.newPage()
+    const problems = []
+    const requested = []
+    page.on('pageerror', (error) => problems.push(String(error)))
+    page.on('console', (message) => message.type() === 'error' && problems.push(message.text()))
+    await page.route('http://vnext.test/**', (route) => {
+      const path = new URL(route.request().url()).pathname.slice(1)
+      requested.push(path)
+      if (path === '') {
+        const body = `<div id="root">${html}</div><script type="module" src="/client/browser.js"></script>`
+        return route.fulfill({ contentType: 'text/html', body })
+      }
+      if (path === 'flight') return route.fulfill({ contentType: 'text/x-component', body: flight })
+      return route.fulfill({ contentType: 'text/javascript', path: join(outdir, path) })
+    })
+    await page.goto('http://vnext.test/')
+    await page.waitForFunction(() => Object.keys(document.querySelector('button')).some((key) => key.startsWith('__reactFiber')))
+    expect(requested).toContain(counterChunk.path)
+    await page.locator('button').click()
+    await page.waitForFunction(() => document.querySelector('button').textContent === 'count 4')
+    expect(await page.locator('h1').textContent()).toBe('from a server component')
+    expect(problems).toEqual([])
+  } finally {
+    await browser.close()
+  }
 }, 60_000)

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use napi::bindgen_prelude::{AsyncTask, Env, Error, Result, Status, Task};
 use napi_derive::napi;
 use serde::Serialize;
-use vnext_bundler::{Bundler, BundlerOptions, Platform};
+use vnext_bundler::{Bundler, BundlerOptions, Entry, Layer, Platform};
 use vnext_diagnostics::Diagnostic;
 use vnext_router::{CompileOptions, MatchTree};
 
@@ -112,6 +112,14 @@ pub struct NativeBundlerOptions {
     pub splitting: Option<bool>,
 }
 
+#[napi(object)]
+pub struct NativeEntry {
+    /// Relative to the root, or absolute.
+    pub path: String,
+    /// `default` (the default), `rsc`, `ssr` or `client`.
+    pub layer: Option<String>,
+}
+
 /// A bundler kept alive between builds: it owns the resolver's caches.
 #[napi(js_name = "Bundler")]
 pub struct NativeBundler {
@@ -141,18 +149,37 @@ impl NativeBundler {
     /// Bundles `entries` into `outDir`. Resolves to JSON: `{ files, diagnostics }`,
     /// where `files` lists what was written (nothing when there are errors).
     #[napi(ts_return_type = "Promise<string>")]
-    pub fn bundle_json(&self, entries: Vec<String>, out_dir: String) -> AsyncTask<BundleTask> {
-        AsyncTask::new(BundleTask {
+    pub fn bundle_json(
+        &self,
+        entries: Vec<NativeEntry>,
+        out_dir: String,
+    ) -> Result<AsyncTask<BundleTask>> {
+        let entries = entries
+            .into_iter()
+            .map(|entry| {
+                let layer = match entry.layer {
+                    Some(name) => name
+                        .parse()
+                        .map_err(|message: String| Error::new(Status::InvalidArg, message))?,
+                    None => Layer::Default,
+                };
+                Ok(Entry {
+                    path: PathBuf::from(entry.path),
+                    layer,
+                })
+            })
+            .collect::<Result<Vec<_>>>()?;
+        Ok(AsyncTask::new(BundleTask {
             bundler: self.inner.clone(),
-            entries: entries.into_iter().map(PathBuf::from).collect(),
+            entries,
             out_dir: PathBuf::from(out_dir),
-        })
+        }))
     }
 }
 
 pub struct BundleTask {
     bundler: Arc<Bundler>,
-    entries: Vec<PathBuf>,
+    entries: Vec<Entry>,
     out_dir: PathBuf,
 }
 

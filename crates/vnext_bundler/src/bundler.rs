@@ -11,10 +11,11 @@ use vnext_transform::{TransformOptions, minify_script};
 
 use xxhash_rust::xxh3::{Xxh3, xxh3_64};
 
-use crate::chunk_graph::{ChunkGraph, ChunkKind, split_chunks};
+use crate::chunk_graph::{ChunkGraph, ChunkKind, Side, split_chunks};
 use crate::chunk_writer::{REGISTRY, chunk_placeholder, write_chunk};
+use crate::layer::Layer;
 use crate::module_graph::{GraphContext, build_graph};
-use crate::module_resolver::ModuleResolver;
+use crate::module_resolver::{CLIENT_REFERENCES, ModuleResolver};
 use crate::platform::Platform;
 
 #[derive(Debug, Clone)]
@@ -29,6 +30,14 @@ pub struct BundlerOptions {
     /// Split shared code and `import()` targets into chunks of their own (see
     /// [`crate::chunk_graph`]); otherwise each entry is one self-contained file.
     pub splitting: bool,
+}
+
+/// A module to bundle and the layer it starts in.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    /// Relative to the root, or absolute.
+    pub path: PathBuf,
+    pub layer: Layer,
 }
 
 /// One output file; paths are relative to the output folder.
@@ -106,34 +115,38 @@ impl Bundler {
         }
     }
 
-    /// Bundles each entry (paths relative to the root, or absolute) into `<name>.js`.
-    pub fn bundle(&self, entries: &[PathBuf]) -> BundleOutput {
+    /// Bundles each entry into `<name>.js` (`client/<name>.js` for the `client` layer).
+    pub fn bundle(&self, entries: &[Entry]) -> BundleOutput {
         let mut output = BundleOutput::default();
         let mut paths = Vec::new();
         let mut names: HashMap<String, PathBuf> = HashMap::new();
         for entry in entries {
-            let path = self.root.join(entry);
+            let path = self.root.join(&entry.path);
             let name = format!(
                 "{}.js",
                 path.file_stem().unwrap_or_default().to_string_lossy()
             );
-            if let Some(earlier) = names.insert(name.clone(), entry.clone()) {
+            let file = format!("{}{name}", side_of(entry.layer).folder());
+            if let Some(earlier) = names.insert(file.clone(), entry.path.clone()) {
                 output.diagnostics.push(Diagnostic::error(
                     "duplicate-entry-name",
                     format!(
-                        "Entries {} and {} would both be written to {name}; rename one of them",
+                        "Entries {} and {} would both be written to {file}; rename one of them",
                         earlier.display(),
-                        entry.display()
+                        entry.path.display()
                     ),
-                    vec![earlier.display().to_string(), entry.display().to_string()],
+                    vec![
+                        earlier.display().to_string(),
+                        entry.path.display().to_string(),
+                    ],
                 ));
             }
             match path.canonicalize() {
-                Ok(path) => paths.push((name, path)),
+                Ok(path) => paths.push((name, (entry.layer, path))),
                 Err(error) => output.diagnostics.push(Diagnostic::error(
                     "entry-not-found",
-                    format!("Can't read entry {}: {error}", entry.display()),
-                    vec![entry.display().to_string()],
+                    format!("Can't read entry {}: {error}", entry.path.display()),
+                    vec![entry.path.display().to_string()],
                 )),
             }
         }
@@ -150,7 +163,8 @@ impl Bundler {
             resolver: &self.resolver,
             transform: &self.transform,
         };
-        let entry_paths: Vec<PathBuf> = paths.iter().map(|(_, path)| path.clone()).collect();
+        let entry_paths: Vec<(Layer, PathBuf)> =
+            paths.iter().map(|(_, entry)| entry.clone()).collect();
         let graph = build_graph(&entry_paths, &context);
         output.diagnostics.extend(graph.diagnostics.iter().cloned());
         if output.has_errors() {
@@ -171,28 +185,31 @@ impl Bundler {
                 code = code.replace(&chunk_placeholder(referenced), &names[referenced]);
             }
             let entry = match &chunk.kind {
-                ChunkKind::Entry { name, .. } => paths
+                ChunkKind::Entry { module_id, .. } => graph
+                    .entry_ids
                     .iter()
-                    .position(|(entry_name, _)| entry_name == name)
-                    .map(|position| entries[position].clone()),
+                    .position(|id| id == module_id)
+                    .map(|position| entries[position].path.clone()),
                 _ => None,
             };
+            // Paths from the output folder; a chunk only names chunks of its own side.
+            let path_of = |index: usize| format!("{}{}", chunk.side.folder(), names[index]);
             output.files.push(OutputFile {
-                path: names[index].clone(),
+                path: path_of(index),
                 code,
                 entry,
                 imports: chunks
-                    .runtime
+                    .runtime(chunk.side)
                     .filter(|&runtime| runtime != index)
                     .iter()
                     .chain(&chunk.imports)
-                    .map(|&index| names[index].clone())
+                    .map(|&index| path_of(index))
                     .collect(),
                 dynamic_imports: chunk
                     .dynamic_imports
                     .iter()
                     .flat_map(|(_, carriers)| carriers)
-                    .map(|&index| names[index].clone())
+                    .map(|&index| path_of(index))
                     .collect::<BTreeSet<String>>()
                     .into_iter()
                     .collect(),
@@ -244,17 +261,34 @@ fn loaded_chunks(chunks: &ChunkGraph, index: usize) -> BTreeSet<usize> {
     seen
 }
 
-/// The chunks chunk `index` names: the runtime, its imports and its `import()` targets'.
-fn references(chunks: &ChunkGraph, index: usize) -> impl Iterator<Item = usize> + '_ {
+/// The chunks chunk `index` names: its runtime, its imports, its `import()` targets',
+/// and, when it carries the client reference manifests, every client reference's.
+fn references(chunks: &ChunkGraph, index: usize) -> Vec<usize> {
     let chunk = &chunks.chunks[index];
-    let runtime = chunks.runtime.filter(|&runtime| runtime != index);
-    runtime
+    let runtime = chunks
+        .runtime(chunk.side)
+        .filter(|&runtime| runtime != index);
+    let mut references: Vec<usize> = runtime
         .into_iter()
         .chain(chunk.imports.iter().copied())
-        .chain(
-            chunk
-                .dynamic_imports
-                .iter()
-                .flat_map(|(_, carriers)| carriers.iter().copied()),
-        )
+        .collect();
+    references.extend(
+        chunk
+            .dynamic_imports
+            .iter()
+            .flat_map(|(_, carriers)| carriers.iter().copied()),
+    );
+    if chunk.modules.iter().any(|id| id == CLIENT_REFERENCES) {
+        references.extend(chunks.client_reference_chunks.values().flatten().copied());
+    }
+    references
+}
+
+/// Where chunks of an entry in `layer` run.
+fn side_of(layer: Layer) -> Side {
+    if layer == Layer::Client {
+        Side::Browser
+    } else {
+        Side::Server
+    }
 }

@@ -1,4 +1,4 @@
-//! Splits the module graph into chunks.
+//! Splits the module graph into chunks, for the server and for the browser.
 //!
 //! Without splitting, each entry gets one chunk holding everything it reaches, dynamic
 //! imports included. With splitting, every entry and every `import()` target is an
@@ -11,6 +11,7 @@ use std::collections::{HashMap, HashSet};
 
 use vnext_transform::DependencyKind;
 
+use crate::layer::Layer;
 use crate::module_graph::ModuleGraph;
 
 #[derive(Debug)]
@@ -25,9 +26,28 @@ pub enum ChunkKind {
     Shared,
 }
 
+/// Where a chunk runs. Server chunks are written at the top of the output folder;
+/// browser chunks (the `client` layer) under `client/`, with a registry of their own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    Server,
+    Browser,
+}
+
+impl Side {
+    /// The folder its files go in, relative to the output folder.
+    pub fn folder(self) -> &'static str {
+        match self {
+            Self::Server => "",
+            Self::Browser => "client/",
+        }
+    }
+}
+
 #[derive(Debug)]
 pub struct Chunk {
     pub kind: ChunkKind,
+    pub side: Side,
     /// Module ids, in graph order.
     pub modules: Vec<String>,
     /// Chunks (by index) an entry chunk loads before it runs.
@@ -37,9 +57,10 @@ pub struct Chunk {
 }
 
 impl Chunk {
-    fn new(kind: ChunkKind) -> Self {
+    fn new(kind: ChunkKind, side: Side) -> Self {
         Self {
             kind,
+            side,
             modules: Vec::new(),
             imports: Vec::new(),
             dynamic_imports: Vec::new(),
@@ -47,122 +68,168 @@ impl Chunk {
     }
 }
 
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub struct ChunkGraph {
     pub chunks: Vec<Chunk>,
-    /// The runtime chunk's index, when the registry lives in a file of its own.
-    pub runtime: Option<usize>,
+    /// For each client reference (by its `client` layer id), the browser chunks that
+    /// carry it: what React's client manifest lists for the browser to load.
+    pub client_reference_chunks: HashMap<String, Vec<usize>>,
 }
 
-/// `entries` pairs each entry's output name with its module id.
+impl ChunkGraph {
+    /// The chunk holding `side`'s registry, when it has a file of its own.
+    pub fn runtime(&self, side: Side) -> Option<usize> {
+        self.chunks
+            .iter()
+            .position(|chunk| chunk.side == side && matches!(chunk.kind, ChunkKind::Runtime))
+    }
+}
+
+/// `entries` pairs each entry's output name with its module id. Entries in the `client`
+/// layer, and every client reference, make the browser side, which is always split:
+/// each client component is loaded on its own when a page needs it.
 pub fn split_chunks(
     graph: &ModuleGraph,
     entries: &[(String, String)],
     splitting: bool,
 ) -> ChunkGraph {
-    if !splitting {
-        let chunks = entries
-            .iter()
-            .map(|(name, module_id)| {
-                let mut chunk = Chunk::new(ChunkKind::Entry {
+    let (browser_entries, server_entries): (Vec<_>, Vec<_>) = entries
+        .iter()
+        .cloned()
+        .partition(|(_, id)| Layer::of_id(id) == Layer::Client);
+    let mut chunk_graph = ChunkGraph::default();
+    if splitting {
+        chunk_graph.split_side(graph, Side::Server, &server_entries, &[]);
+    } else {
+        for (name, module_id) in server_entries {
+            let mut chunk = Chunk::new(
+                ChunkKind::Entry {
+                    name,
+                    module_id: module_id.clone(),
+                },
+                Side::Server,
+            );
+            chunk.modules = reachable(graph, &module_id, |_| true);
+            chunk_graph.chunks.push(chunk);
+        }
+    }
+    let references: Vec<String> = graph
+        .client_references
+        .iter()
+        .map(|reference| reference.client_id.clone())
+        .collect();
+    if !browser_entries.is_empty() || !references.is_empty() {
+        let carriers = chunk_graph.split_side(graph, Side::Browser, &browser_entries, &references);
+        chunk_graph.client_reference_chunks = references.into_iter().zip(carriers).collect();
+    }
+    chunk_graph
+}
+
+impl ChunkGraph {
+    /// Splits what `entries` and `extra_points` reach into chunks of `side`; the chunks
+    /// that carry each of `extra_points`.
+    fn split_side(
+        &mut self,
+        graph: &ModuleGraph,
+        side: Side,
+        entries: &[(String, String)],
+        extra_points: &[String],
+    ) -> Vec<Vec<usize>> {
+        let entry_points = entry_points(graph, entries, extra_points);
+        // For each module, the entry points that reach it, in ascending order.
+        let mut reached_by: HashMap<String, Vec<usize>> = HashMap::new();
+        for (index, entry_point) in entry_points.iter().enumerate() {
+            for id in reachable(graph, entry_point, |kind| kind == DependencyKind::Static) {
+                reached_by.entry(id).or_default().push(index);
+            }
+        }
+
+        let first = self.chunks.len();
+        let chunks = &mut self.chunks;
+        chunks.push(Chunk::new(ChunkKind::Runtime, side));
+        let mut chunk_of_set: HashMap<Vec<usize>, usize> = HashMap::new();
+        // Each entry has its chunk even when all it runs is shared, so its file exists.
+        for (index, (name, module_id)) in entries.iter().enumerate() {
+            chunk_of_set.entry(vec![index]).or_insert_with(|| {
+                let kind = ChunkKind::Entry {
                     name: name.clone(),
                     module_id: module_id.clone(),
-                });
-                chunk.modules = reachable(graph, module_id, |_| true);
-                chunk
-            })
-            .collect();
-        return ChunkGraph {
-            chunks,
-            runtime: None,
-        };
-    }
-
-    let entry_points = entry_points(graph, entries);
-    // For each module, the entry points that reach it, in ascending order.
-    let mut reached_by: HashMap<String, Vec<usize>> = HashMap::new();
-    for (index, entry_point) in entry_points.iter().enumerate() {
-        for id in reachable(graph, entry_point, |kind| kind == DependencyKind::Static) {
-            reached_by.entry(id).or_default().push(index);
+                };
+                chunks.push(Chunk::new(kind, side));
+                chunks.len() - 1
+            });
         }
-    }
-
-    let mut chunks = vec![Chunk::new(ChunkKind::Runtime)];
-    let mut chunk_of_set: HashMap<Vec<usize>, usize> = HashMap::new();
-    // Each entry has its chunk even when all it runs is shared, so its file exists.
-    for (index, (name, module_id)) in entries.iter().enumerate() {
-        chunk_of_set.entry(vec![index]).or_insert_with(|| {
-            chunks.push(Chunk::new(ChunkKind::Entry {
-                name: name.clone(),
-                module_id: module_id.clone(),
-            }));
-            chunks.len() - 1
-        });
-    }
-    for module in graph.modules() {
-        let Some(set) = reached_by.get(&module.id) else {
-            continue;
-        };
-        let index = *chunk_of_set.entry(set.clone()).or_insert_with(|| {
-            let kind = match set.as_slice() {
-                [only] => ChunkKind::Async {
-                    module_id: entry_points[*only].clone(),
-                },
-                _ => ChunkKind::Shared,
-            };
-            chunks.push(Chunk::new(kind));
-            chunks.len() - 1
-        });
-        chunks[index].modules.push(module.id.clone());
-    }
-
-    // The chunks that carry an entry point: every chunk whose set names it.
-    let mut carriers: Vec<Vec<usize>> = vec![Vec::new(); entry_points.len()];
-    let mut sets: Vec<(&Vec<usize>, usize)> =
-        chunk_of_set.iter().map(|(set, &c)| (set, c)).collect();
-    sets.sort_by_key(|&(_, chunk)| chunk);
-    for (set, chunk) in sets {
-        for &entry_point in set {
-            carriers[entry_point].push(chunk);
-        }
-    }
-    let entry_point_index: HashMap<&str, usize> = entry_points
-        .iter()
-        .enumerate()
-        .map(|(index, id)| (id.as_str(), index))
-        .collect();
-
-    for (index, chunk) in chunks.iter_mut().enumerate() {
-        if let ChunkKind::Entry { module_id, .. } = &chunk.kind {
-            chunk.imports = carriers[entry_point_index[module_id.as_str()]]
-                .iter()
-                .copied()
-                .filter(|&carrier| carrier != index)
-                .collect();
-        }
-        let mut named = HashSet::new();
-        for id in &chunk.modules {
-            let Some(module) = graph.module(id) else {
+        for module in graph.modules() {
+            let Some(set) = reached_by.get(&module.id) else {
                 continue;
             };
-            for (target, kind) in &module.dependencies {
-                if *kind == DependencyKind::Dynamic && named.insert(target.clone()) {
-                    let carried_by = carriers[entry_point_index[target.as_str()]].clone();
-                    chunk.dynamic_imports.push((target.clone(), carried_by));
+            let index = *chunk_of_set.entry(set.clone()).or_insert_with(|| {
+                let kind = match set.as_slice() {
+                    [only] => ChunkKind::Async {
+                        module_id: entry_points[*only].clone(),
+                    },
+                    _ => ChunkKind::Shared,
+                };
+                chunks.push(Chunk::new(kind, side));
+                chunks.len() - 1
+            });
+            chunks[index].modules.push(module.id.clone());
+        }
+
+        // The chunks that carry an entry point: every chunk whose set names it.
+        let mut carriers: Vec<Vec<usize>> = vec![Vec::new(); entry_points.len()];
+        let mut sets: Vec<(&Vec<usize>, usize)> = chunk_of_set
+            .iter()
+            .map(|(set, &chunk)| (set, chunk))
+            .collect();
+        sets.sort_by_key(|&(_, chunk)| chunk);
+        for (set, chunk) in sets {
+            for &entry_point in set {
+                carriers[entry_point].push(chunk);
+            }
+        }
+        let entry_point_index: HashMap<&str, usize> = entry_points
+            .iter()
+            .enumerate()
+            .map(|(index, id)| (id.as_str(), index))
+            .collect();
+
+        for (index, chunk) in chunks.iter_mut().enumerate().skip(first) {
+            if let ChunkKind::Entry { module_id, .. } = &chunk.kind {
+                chunk.imports = carriers[entry_point_index[module_id.as_str()]]
+                    .iter()
+                    .copied()
+                    .filter(|&carrier| carrier != index)
+                    .collect();
+            }
+            let mut named = HashSet::new();
+            for id in &chunk.modules {
+                let Some(module) = graph.module(id) else {
+                    continue;
+                };
+                for (target, kind) in &module.dependencies {
+                    if *kind == DependencyKind::Dynamic && named.insert(target.clone()) {
+                        let carried_by = carriers[entry_point_index[target.as_str()]].clone();
+                        chunk.dynamic_imports.push((target.clone(), carried_by));
+                    }
                 }
             }
         }
-    }
-    ChunkGraph {
-        chunks,
-        runtime: Some(0),
+        extra_points
+            .iter()
+            .map(|point| carriers[entry_point_index[point.as_str()]].clone())
+            .collect()
     }
 }
 
-/// The entries, then every `import()` target anything reaches, each once.
-fn entry_points(graph: &ModuleGraph, entries: &[(String, String)]) -> Vec<String> {
+/// The entries, the extra points, then every `import()` target they reach, each once.
+fn entry_points(
+    graph: &ModuleGraph,
+    entries: &[(String, String)],
+    extra_points: &[String],
+) -> Vec<String> {
     let mut points: Vec<String> = Vec::new();
-    for (_, module_id) in entries {
+    for module_id in entries.iter().map(|(_, id)| id).chain(extra_points) {
         if !points.contains(module_id) {
             points.push(module_id.clone());
         }

@@ -5,7 +5,7 @@
 
 use std::fmt::Write;
 
-use crate::chunk_graph::{ChunkGraph, ChunkKind};
+use crate::chunk_graph::{ChunkGraph, ChunkKind, Side};
 use crate::module_graph::{ModuleBody, ModuleGraph};
 
 /// The module registry every chunk starts with.
@@ -32,9 +32,14 @@ pub fn write_chunk(
             out,
             "{runtime}\nconst __vnext_require = __vnext_registry();\nexport {{ __vnext_require }};"
         );
+        if chunk.side == Side::Browser {
+            // React's client loads client components through webpack's globals.
+            out.push_str("globalThis.__webpack_require__ = __vnext_require;\nglobalThis.__webpack_chunk_load__ = __vnext_require.loadChunk;\n");
+        }
         return out;
     }
-    if let Some(runtime_chunk) = chunks.runtime {
+    let runtime_chunk = chunks.runtime(chunk.side);
+    if let Some(runtime_chunk) = runtime_chunk {
         let _ = writeln!(
             out,
             "import {{ __vnext_require }} from \"./{}\";",
@@ -56,7 +61,7 @@ pub fn write_chunk(
             externals.push(id.as_str());
         }
     }
-    if chunks.runtime.is_none() {
+    if runtime_chunk.is_none() {
         let _ = writeln!(
             out,
             "{runtime}\nconst __vnext_require = __vnext_registry();"
@@ -76,7 +81,7 @@ pub fn write_chunk(
                 let _ = writeln!(
                     out,
                     "function (module, exports, require) {{\n{}}},",
-                    client_references_body(graph)
+                    client_references_body(graph, chunks)
                 );
             }
             ModuleBody::External(_) => {
@@ -144,19 +149,25 @@ fn write_entry_exports(graph: &ModuleGraph, entry_id: &str, out: &mut String) {
 }
 
 /// The manifests React's RSC packages read, in the shapes `react-server-dom-webpack`
-/// expects: the client manifest for `renderToReadableStream`, the server consumer
-/// manifest for `createFromReadableStream`. The server render loads client modules
-/// through the globals webpack would define; this registry provides them.
-fn client_references_body(graph: &ModuleGraph) -> String {
+/// expects: the client manifest for `renderToReadableStream` (the browser's module id
+/// and the chunks that carry it, as `[chunk id, file]` pairs where both are the file),
+/// and the server consumer manifest for `createFromReadableStream` (the same module in
+/// the `ssr` layer). The server render loads client modules through the globals webpack
+/// would define; this registry provides them.
+fn client_references_body(graph: &ModuleGraph, chunks: &ChunkGraph) -> String {
     let mut client_manifest = serde_json::Map::new();
     let mut module_map = serde_json::Map::new();
     for reference in &graph.client_references {
+        let files: Vec<String> = chunks.client_reference_chunks[&reference.client_id]
+            .iter()
+            .flat_map(|&chunk| [chunk_placeholder(chunk), chunk_placeholder(chunk)])
+            .collect();
         client_manifest.insert(
             reference.reference_id.clone(),
-            serde_json::json!({ "id": reference.reference_id, "chunks": [], "name": "*" }),
+            serde_json::json!({ "id": reference.client_id, "chunks": files, "name": "*" }),
         );
         module_map.insert(
-            reference.reference_id.clone(),
+            reference.client_id.clone(),
             serde_json::json!({ "*": { "id": reference.ssr_id, "chunks": [], "name": "*" } }),
         );
     }

@@ -1,7 +1,7 @@
 //! A module can be bundled more than once, once per layer that reaches it: the React
-//! Server Components world (`rsc`), the server render of client components (`ssr`), or
-//! plain code (`default`). Each layer resolves with its own conditions and gives its
-//! modules their own ids.
+//! Server Components world (`rsc`), the server render of client components (`ssr`),
+//! client components in the browser (`client`), or plain code (`default`). Each layer
+//! resolves with its own conditions and gives its modules their own ids.
 
 use std::str::FromStr;
 
@@ -13,6 +13,9 @@ pub enum Layer {
     Rsc,
     /// Client components rendered to HTML on the server.
     Ssr,
+    /// Client components in the browser: resolved for the browser whatever the
+    /// bundle's platform, and written to chunks of their own under `client/`.
+    Client,
 }
 
 impl Layer {
@@ -22,7 +25,16 @@ impl Layer {
             Self::Default => "",
             Self::Rsc => "(rsc)/",
             Self::Ssr => "(ssr)/",
+            Self::Client => "(client)/",
         }
+    }
+
+    /// The layer a module id belongs to.
+    pub fn of_id(id: &str) -> Self {
+        [Self::Rsc, Self::Ssr, Self::Client]
+            .into_iter()
+            .find(|layer| id.starts_with(layer.id_prefix()))
+            .unwrap_or(Self::Default)
     }
 
     /// A module id as a person reads it: the file, then the layer as Next names it
@@ -31,6 +43,7 @@ impl Layer {
         for (layer, label) in [
             (Self::Rsc, "Server Component"),
             (Self::Ssr, "Client Component SSR"),
+            (Self::Client, "Client Component Browser"),
         ] {
             if let Some(file) = id.strip_prefix(layer.id_prefix()) {
                 return format!("{file} [{label}]");
@@ -43,7 +56,7 @@ impl Layer {
     /// from a client component, `client-only` from a server component.
     pub fn refuses(self, specifier: &str) -> Option<&'static str> {
         match (self, specifier) {
-            (Self::Ssr, "server-only") => Some(
+            (Self::Ssr | Self::Client, "server-only") => Some(
                 "'server-only' cannot be imported from a Client Component module\n\nIt should only be used from a Server Component.",
             ),
             (Self::Rsc, "client-only") => Some(
@@ -62,7 +75,10 @@ impl FromStr for Layer {
             "default" => Ok(Self::Default),
             "rsc" => Ok(Self::Rsc),
             "ssr" => Ok(Self::Ssr),
-            other => Err(format!("unknown layer {other:?}: use default, rsc or ssr")),
+            "client" => Ok(Self::Client),
+            other => Err(format!(
+                "unknown layer {other:?}: use default, rsc, ssr or client"
+            )),
         }
     }
 }

@@ -11,6 +11,6 @@ mod module_graph;
 mod module_resolver;
 mod platform;
 
-pub use bundler::{BundleOutput, Bundler, BundlerOptions, OutputFile};
+pub use bundler::{BundleOutput, Bundler, BundlerOptions, Entry, OutputFile};
 pub use layer::Layer;
 pub use platform::Platform;

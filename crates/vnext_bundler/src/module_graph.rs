@@ -40,10 +40,12 @@ pub enum ModuleBody {
 /// A `"use client"` module reached from the `rsc` layer.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ClientReference {
-    /// The id React sees (`$$id`): the module's path from the root.
+    /// The id the proxy gives React (`$$id`): the module's path from the root.
     pub reference_id: String,
     /// The module's id in the `ssr` layer, where the server render loads it.
     pub ssr_id: String,
+    /// The module's id in the `client` layer, which the browser loads.
+    pub client_id: String,
 }
 
 #[derive(Debug, Default)]
@@ -111,18 +113,15 @@ pub struct GraphContext<'a> {
     pub transform: &'a TransformOptions,
 }
 
-/// Builds the graph of `entries` (absolute paths), which start in the default layer.
-pub fn build_graph(entries: &[PathBuf], context: &GraphContext) -> ModuleGraph {
+/// Builds the graph of `entries`: absolute paths, each with the layer it starts in.
+pub fn build_graph(entries: &[(Layer, PathBuf)], context: &GraphContext) -> ModuleGraph {
     let mut graph = ModuleGraph::default();
     let mut first_importer: HashMap<String, String> = HashMap::new();
-    let mut wave: Vec<(Layer, PathBuf)> = entries
-        .iter()
-        .map(|entry| (Layer::Default, entry.clone()))
-        .collect();
+    let mut wave: Vec<(Layer, PathBuf)> = entries.to_vec();
     let mut claimed: HashSet<(Layer, PathBuf)> = wave.iter().cloned().collect();
     graph.entry_ids = entries
         .iter()
-        .map(|entry| module_id(context.root, Layer::Default, entry))
+        .map(|(layer, path)| module_id(context.root, *layer, path))
         .collect();
     let mut wants_client_references = false;
 
@@ -147,15 +146,29 @@ pub fn build_graph(entries: &[PathBuf], context: &GraphContext) -> ModuleGraph {
                 }
             }
             if let Some((path, reference)) = &module.client_reference {
-                if claimed.insert((Layer::Ssr, path.clone())) {
-                    first_importer.insert(reference.ssr_id.clone(), module.module.id.clone());
-                    next.push((Layer::Ssr, path.clone()));
+                // The server renders it to HTML; the browser runs it.
+                for (layer, id) in [
+                    (Layer::Ssr, &reference.ssr_id),
+                    (Layer::Client, &reference.client_id),
+                ] {
+                    if claimed.insert((layer, path.clone())) {
+                        first_importer.insert(id.clone(), module.module.id.clone());
+                        next.push((layer, path.clone()));
+                    }
                 }
                 if !graph.client_references.contains(reference) {
                     graph.client_references.push(reference.clone());
                 }
             }
             for mut diagnostic in module.diagnostics {
+                // A client component is in the `ssr` and `client` layers: say it once.
+                if graph
+                    .diagnostics
+                    .iter()
+                    .any(|earlier| earlier.same_problem(&diagnostic))
+                {
+                    continue;
+                }
                 diagnostic.import_trace = import_trace(&module.module.id, &first_importer).into();
                 graph.diagnostics.push(diagnostic);
             }
@@ -340,7 +353,8 @@ fn load_script(
 }
 
 /// In the `rsc` layer a `"use client"` module is not run: it becomes a proxy whose
-/// exports are references React serialises, and the real module joins the `ssr` layer.
+/// exports are references React serialises, and the real module joins the `ssr` and
+/// `client` layers.
 fn load_client_reference(
     path: &Path,
     file: &str,
@@ -350,6 +364,7 @@ fn load_client_reference(
     let reference = ClientReference {
         reference_id: file.to_string(),
         ssr_id: module_id(context.root, Layer::Ssr, path),
+        client_id: module_id(context.root, Layer::Client, path),
     };
     let proxy = format!(
         "module.exports = require('react-server-dom-webpack/server').createClientModuleProxy({});",

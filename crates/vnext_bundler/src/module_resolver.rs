@@ -1,4 +1,5 @@
-//! Specifier → file, with oxc_resolver configured for one platform.
+//! Specifier → file, with oxc_resolver configured for the bundle's platform and, for the
+//! `client` layer, for the browser.
 
 use std::path::{Path, PathBuf};
 
@@ -25,6 +26,8 @@ pub struct ModuleResolver {
     resolver: Resolver,
     /// The same options with `react-server` first; shares the resolver's caches.
     server_components: Resolver,
+    /// The browser's options, for the `client` layer; shares the caches too.
+    browser: Resolver,
     platform: Platform,
 }
 
@@ -37,42 +40,29 @@ pub const CLIENT_REFERENCES: &str = "vnext:client-references";
 
 impl ModuleResolver {
     pub fn new(platform: Platform) -> Self {
-        let strings = |items: &[&str]| {
-            items
-                .iter()
-                .map(|item| item.to_string())
-                .collect::<Vec<_>>()
-        };
-        let options = ResolveOptions {
-            condition_names: strings(platform.condition_names()),
-            main_fields: strings(platform.main_fields()),
-            alias_fields: if platform == Platform::Browser {
-                vec![vec!["browser".to_string()]]
-            } else {
-                Vec::new()
-            },
-            extensions: strings(&EXTENSIONS),
-            // TypeScript's ESM style names the output: `./math.js` means `./math.ts`.
-            extension_alias: vec![
-                (".js".to_string(), strings(&[".js", ".ts", ".tsx", ".jsx"])),
-                (".mjs".to_string(), strings(&[".mjs", ".mts"])),
-                (".cjs".to_string(), strings(&[".cjs", ".cts"])),
-            ],
-            builtin_modules: true,
-            tsconfig: Some(TsconfigDiscovery::Auto),
-            ..ResolveOptions::default()
-        };
+        let options = resolve_options(platform);
+        let resolver = Resolver::new(options.clone());
         let mut server_conditions = options.condition_names.clone();
         server_conditions.insert(0, "react-server".to_string());
-        let resolver = Resolver::new(options.clone());
         let server_components = resolver.clone_with_options(ResolveOptions {
             condition_names: server_conditions,
             ..options
         });
+        let browser = resolver.clone_with_options(resolve_options(Platform::Browser));
         Self {
             resolver,
             server_components,
+            browser,
             platform,
+        }
+    }
+
+    /// The platform `layer` runs on.
+    pub fn platform_of(&self, layer: Layer) -> Platform {
+        if layer == Layer::Client {
+            Platform::Browser
+        } else {
+            self.platform
         }
     }
 
@@ -90,19 +80,20 @@ impl ModuleResolver {
         if specifier == CLIENT_REFERENCES {
             return Ok(Resolved::ClientReferences);
         }
-        let resolver = if layer == Layer::Rsc {
-            &self.server_components
-        } else {
-            &self.resolver
+        let resolver = match layer {
+            Layer::Rsc => &self.server_components,
+            Layer::Client => &self.browser,
+            Layer::Default | Layer::Ssr => &self.resolver,
         };
+        let platform = self.platform_of(layer);
         match resolver.resolve_file(importer, specifier) {
             Ok(resolution) => Ok(Resolved::File(resolution.into_path_buf())),
-            Err(ResolveError::Builtin { resolved, .. }) if self.platform.has_node_builtins() => {
+            Err(ResolveError::Builtin { resolved, .. }) if platform.has_node_builtins() => {
                 Ok(Resolved::External(resolved))
             }
             Err(ResolveError::Builtin { resolved, .. }) => Err(format!(
                 "Module not found: Can't resolve '{specifier}': `{resolved}` is a Node.js built-in module, which the {} platform does not have",
-                self.platform.name()
+                platform.name()
             )),
             Err(ResolveError::Ignored(_)) => Ok(Resolved::Empty),
             Err(ResolveError::NotFound(_)) => {
@@ -112,5 +103,33 @@ impl ModuleResolver {
                 "Module not found: Can't resolve '{specifier}': {error}"
             )),
         }
+    }
+}
+
+fn resolve_options(platform: Platform) -> ResolveOptions {
+    let strings = |items: &[&str]| {
+        items
+            .iter()
+            .map(|item| item.to_string())
+            .collect::<Vec<_>>()
+    };
+    ResolveOptions {
+        condition_names: strings(platform.condition_names()),
+        main_fields: strings(platform.main_fields()),
+        alias_fields: if platform == Platform::Browser {
+            vec![vec!["browser".to_string()]]
+        } else {
+            Vec::new()
+        },
+        extensions: strings(&EXTENSIONS),
+        // TypeScript's ESM style names the output: `./math.js` means `./math.ts`.
+        extension_alias: vec![
+            (".js".to_string(), strings(&[".js", ".ts", ".tsx", ".jsx"])),
+            (".mjs".to_string(), strings(&[".mjs", ".mts"])),
+            (".cjs".to_string(), strings(&[".cjs", ".cts"])),
+        ],
+        builtin_modules: true,
+        tsconfig: Some(TsconfigDiscovery::Auto),
+        ..ResolveOptions::default()
     }
 }

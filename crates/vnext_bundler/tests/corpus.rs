@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use serde::Deserialize;
-use vnext_bundler::{BundleOutput, Bundler, BundlerOptions, Platform};
+use vnext_bundler::{BundleOutput, Bundler, BundlerOptions, Entry, Layer, Platform};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -63,10 +63,16 @@ fn run_case(dir: &Path, update: bool) -> Result<(), String> {
             splitting: false,
         },
     };
-    let entries = match case.entries {
+    let entries: Vec<Entry> = match case.entries {
         Some(entries) => entries,
         None => vec![find_entry(dir)?],
-    };
+    }
+    .into_iter()
+    .map(|path| Entry {
+        path,
+        layer: Layer::Default,
+    })
+    .collect();
     let platform = case
         .platform
         .as_deref()

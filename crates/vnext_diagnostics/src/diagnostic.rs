@@ -70,6 +70,14 @@ impl Diagnostic {
         self
     }
 
+    /// The same message about the same place, whatever the import trace.
+    pub fn same_problem(&self, other: &Diagnostic) -> bool {
+        self.code == other.code
+            && self.message == other.message
+            && self.files == other.files
+            && self.location == other.location
+    }
+
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }

@@ -65,9 +65,12 @@ function __vnext_registry() {
     Object.assign(chunkFiles, moreChunkFiles)
   }
 
-  // `import(id)`: load the chunks that carry it (siblings of this file), then run it.
-  // Without splitting there are none, and loading is only deferred.
+  // Chunks are siblings of this file; each registers its modules as it loads.
+  require.loadChunk = (file) => import('./' + file)
+
+  // `import(id)`: load the chunks that carry it, then run it. Without splitting there
+  // are none, and loading is only deferred.
   require.load = (id) =>
-    Promise.all((chunkFiles[id] || []).map((file) => import('./' + file))).then(() => interopWildcard(require(id)))
+    Promise.all((chunkFiles[id] || []).map(require.loadChunk)).then(() => interopWildcard(require(id)))
   return require
 }
