@@ -285,8 +285,11 @@ fn load_script(
     }
     let transformed = parsed.transform(context.transform);
     let at_dependency = |code, message: String, dependency: &Dependency| {
-        Diagnostic::error(code, message, vec![file.to_string()])
-            .at(source, transformed.locate(file, dependency))
+        let diagnostic = Diagnostic::error(code, message, vec![file.to_string()]);
+        match transformed.locate(file, dependency) {
+            Some(location) => diagnostic.at(source, location),
+            None => diagnostic,
+        }
     };
     let mut ids: HashMap<(String, DependencyKind), String> = HashMap::new();
     for dependency in &transformed.dependencies {

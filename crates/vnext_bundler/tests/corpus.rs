@@ -3,7 +3,8 @@
 //! `expected.txt`, what the bundle prints when Node runs it, plain and minified alike;
 //! a case that must fail has
 //! `errors.snap.txt`, the diagnostics as the CLI prints them. A case with `"splitting":
-//! true` also has `chunks.snap.txt`, the files and what each carries and loads.
+//! true` also has `chunks.snap.txt`, the files and what each carries and loads. Cases
+//! on the `worker` platform also run in workerd (`__tests__/workerd.test.js`).
 //! `UPDATE_SNAPSHOTS=1` rewrites these files from what the bundler does now.
 
 use std::collections::HashMap;

@@ -164,9 +164,10 @@ impl ParsedModule {
 }
 
 impl TransformedModule {
-    /// Where `dependency` is written in the source.
-    pub fn locate(&self, file: &str, dependency: &Dependency) -> Location {
-        locate(&self.source_map, file, dependency.span)
+    /// Where `dependency` is written in the source, if it is.
+    pub fn locate(&self, file: &str, dependency: &Dependency) -> Option<Location> {
+        // A dependency a transform added (the JSX runtime) is written nowhere.
+        (!dependency.span.is_dummy()).then(|| locate(&self.source_map, file, dependency.span))
     }
 
     /// Prints the module's code with each dependency pointed at the id `id_of` gives it.

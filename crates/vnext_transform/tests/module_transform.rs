@@ -115,3 +115,26 @@ fn top_level_await_is_refused_clearly() {
         error.message
     );
 }
+
+#[test]
+fn only_written_dependencies_have_a_location() {
+    let module = transform(
+        "page.jsx",
+        "import { title } from './title.js'\nexport const Page = () => <h1>{title}</h1>\n",
+    );
+    let locations: Vec<_> = module
+        .dependencies
+        .iter()
+        .map(|dependency| {
+            let location = module.locate("page.jsx", dependency);
+            (
+                dependency.specifier.as_str(),
+                location.map(|l| (l.line, l.column)),
+            )
+        })
+        .collect();
+    assert_eq!(
+        locations,
+        [("react/jsx-runtime", None), ("./title.js", Some((1, 23)))]
+    );
+}
