@@ -112,6 +112,33 @@ test('a React Server Components render crosses the rsc and ssr layers to HTML', 
   expect(html).toBe('<main><h1>from a server component</h1><button>count <!-- -->3</button><span>named export</span></main>')
 }, 60_000)
 
+test('a "use server" module is registered in rsc, a stub that calls the server in the browser layer, and found through the server manifest', async () => {
+  const entries = [
+    { path: 'action-server.js', layer: 'rsc' },
+    { path: 'action-client.js', layer: 'client' },
+  ]
+  await bundle({ root: join(FIXTURES, 'rsc-round-trip'), entries, outdir, platform: 'node' })
+  // Both halves in one process, the browser's loaded first: the server's registry is
+  // then the one webpack's globals point at, as it is in a Worker.
+  const driver = `
+    const client = await import(${JSON.stringify(join(outdir, 'client/action-client.js'))})
+    const server = await import(${JSON.stringify(join(outdir, 'action-server.js'))})
+    const calls = []
+    globalThis.__vnext_callServer = async (id, args) => {
+      calls.push(id)
+      return server.runAction(id, await client.encodeReply(args))
+    }
+    console.log(JSON.stringify({ registered: server.registered, results: await client.callBoth(), calls }))
+  `
+  const output = execFileSync(process.execPath, ['--input-type=module', '--eval', driver], { encoding: 'utf8' })
+  const { registered, results, calls } = JSON.parse(output)
+  expect(registered).toBe(true)
+  expect(results).toEqual(['hello vnext, from the server', 'QUIET'])
+  // Action ids are hashes: they name neither the file nor the export.
+  expect(calls).toEqual([expect.stringMatching(/^[0-9a-f]{32}$/), expect.stringMatching(/^[0-9a-f]{32}$/)])
+  expect(calls[0]).not.toBe(calls[1])
+}, 60_000)
+
 test('a client component server-rendered from the flight payload hydrates in chromium from its own chunk', async () => {
   const root = join(FIXTURES, 'rsc-round-trip')
   const { files } = await bundle({ root, entries: ['entry.js', { path: 'browser.jsx', layer: 'client' }], outdir, platform: 'worker' })

@@ -15,7 +15,7 @@ use crate::chunk_graph::{ChunkGraph, ChunkKind, Side, split_chunks};
 use crate::chunk_writer::{REGISTRY, chunk_placeholder, write_chunk};
 use crate::layer::Layer;
 use crate::module_graph::{GraphContext, build_graph};
-use crate::module_resolver::{CLIENT_REFERENCES, ModuleResolver};
+use crate::module_resolver::{ModuleResolver, RSC_MANIFESTS};
 use crate::platform::Platform;
 
 #[derive(Debug, Clone)]
@@ -278,7 +278,7 @@ fn references(chunks: &ChunkGraph, index: usize) -> Vec<usize> {
             .iter()
             .flat_map(|(_, carriers)| carriers.iter().copied()),
     );
-    if chunk.modules.iter().any(|id| id == CLIENT_REFERENCES) {
+    if chunk.modules.iter().any(|id| id == RSC_MANIFESTS) {
         references.extend(chunks.client_reference_chunks.values().flatten().copied());
     }
     references

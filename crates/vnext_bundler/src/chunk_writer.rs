@@ -77,11 +77,11 @@ pub fn write_chunk(
             ModuleBody::Code(code) => {
                 let _ = writeln!(out, "function (module, exports, require) {{\n{code}}},");
             }
-            ModuleBody::ClientReferences => {
+            ModuleBody::RscManifests => {
                 let _ = writeln!(
                     out,
                     "function (module, exports, require) {{\n{}}},",
-                    client_references_body(graph, chunks)
+                    rsc_manifests_body(graph, chunks)
                 );
             }
             ModuleBody::External(_) => {
@@ -152,9 +152,10 @@ fn write_entry_exports(graph: &ModuleGraph, entry_id: &str, out: &mut String) {
 /// expects: the client manifest for `renderToReadableStream` (the browser's module id
 /// and the chunks that carry it, as `[chunk id, file]` pairs where both are the file),
 /// and the server consumer manifest for `createFromReadableStream` (the same module in
-/// the `ssr` layer). The server render loads client modules through the globals webpack
-/// would define; this registry provides them.
-fn client_references_body(graph: &ModuleGraph, chunks: &ChunkGraph) -> String {
+/// the `ssr` layer), and the server manifest for `decodeReply`/`decodeAction` (each
+/// action id's module and export). The server loads modules through the globals
+/// webpack would define; this registry provides them.
+fn rsc_manifests_body(graph: &ModuleGraph, chunks: &ChunkGraph) -> String {
     let mut client_manifest = serde_json::Map::new();
     let mut module_map = serde_json::Map::new();
     for reference in &graph.client_references {
@@ -171,9 +172,19 @@ fn client_references_body(graph: &ModuleGraph, chunks: &ChunkGraph) -> String {
             serde_json::json!({ "*": { "id": reference.ssr_id, "chunks": [], "name": "*" } }),
         );
     }
+    let mut server_manifest = serde_json::Map::new();
+    for reference in &graph.server_references {
+        for (name, action_id) in &reference.actions {
+            server_manifest.insert(
+                action_id.clone(),
+                serde_json::json!({ "id": reference.module_id, "chunks": [], "name": name }),
+            );
+        }
+    }
     let manifests = serde_json::json!({
         "clientManifest": client_manifest,
         "serverConsumerManifest": { "moduleMap": module_map, "serverModuleMap": null, "moduleLoading": null },
+        "serverManifest": server_manifest,
     });
     format!(
         "globalThis.__webpack_require__ = require;\nglobalThis.__webpack_chunk_load__ = () => Promise.resolve();\nmodule.exports = {manifests};\n"

@@ -8,10 +8,14 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 use vnext_diagnostics::Diagnostic;
-use vnext_transform::{Dependency, DependencyKind, Directive, TransformOptions, parse_module};
+use vnext_transform::{
+    Dependency, DependencyKind, Directive, ParsedModule, TransformOptions, parse_module,
+    server_reference_stub,
+};
+use xxhash_rust::xxh3::xxh3_128;
 
 use crate::layer::Layer;
-use crate::module_resolver::{CLIENT_REFERENCES, ModuleResolver, Resolved};
+use crate::module_resolver::{ModuleResolver, RSC_MANIFESTS, Resolved};
 
 /// One module of the bundle.
 #[derive(Debug)]
@@ -33,8 +37,8 @@ pub enum ModuleBody {
     Code(String),
     /// An import the output keeps (`node:fs`).
     External(String),
-    /// `vnext:client-references`, written from [`ModuleGraph::client_references`].
-    ClientReferences,
+    /// `vnext:rsc-manifests`, written from [`ModuleGraph::client_references`].
+    RscManifests,
 }
 
 /// A `"use client"` module reached from the `rsc` layer.
@@ -48,6 +52,15 @@ pub struct ClientReference {
     pub client_id: String,
 }
 
+/// A `"use server"` module, bundled for real in the `rsc` layer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ServerReference {
+    /// The module's id in the `rsc` layer.
+    pub module_id: String,
+    /// `(export name, action id)` for each export.
+    pub actions: Vec<(String, String)>,
+}
+
 #[derive(Debug, Default)]
 pub struct ModuleGraph {
     /// In discovery order; entries first.
@@ -55,6 +68,8 @@ pub struct ModuleGraph {
     pub entry_ids: Vec<String>,
     /// Sorted by reference id.
     pub client_references: Vec<ClientReference>,
+    /// Sorted by module id.
+    pub server_references: Vec<ServerReference>,
     pub diagnostics: Vec<Diagnostic>,
     index: HashMap<String, usize>,
 }
@@ -123,7 +138,7 @@ pub fn build_graph(entries: &[(Layer, PathBuf)], context: &GraphContext) -> Modu
         .iter()
         .map(|(layer, path)| module_id(context.root, *layer, path))
         .collect();
-    let mut wants_client_references = false;
+    let mut wants_manifests = false;
 
     while !wave.is_empty() {
         let loaded: Vec<LoadedModule> = wave
@@ -141,24 +156,23 @@ pub fn build_graph(entries: &[(Layer, PathBuf)], context: &GraphContext) -> Modu
                     Resolved::External(name) if !graph.index.contains_key(id) => {
                         graph.insert(Module::new(id.clone(), ModuleBody::External(name.clone())));
                     }
-                    Resolved::ClientReferences => wants_client_references = true,
+                    Resolved::RscManifests => wants_manifests = true,
                     _ => {}
                 }
             }
-            if let Some((path, reference)) = &module.client_reference {
-                // The server renders it to HTML; the browser runs it.
-                for (layer, id) in [
-                    (Layer::Ssr, &reference.ssr_id),
-                    (Layer::Client, &reference.client_id),
-                ] {
-                    if claimed.insert((layer, path.clone())) {
-                        first_importer.insert(id.clone(), module.module.id.clone());
-                        next.push((layer, path.clone()));
-                    }
+            for (layer, path, id) in &module.same_file_in {
+                if claimed.insert((*layer, path.clone())) {
+                    first_importer.insert(id.clone(), module.module.id.clone());
+                    next.push((*layer, path.clone()));
                 }
-                if !graph.client_references.contains(reference) {
-                    graph.client_references.push(reference.clone());
-                }
+            }
+            if let Some(reference) = &module.client_reference
+                && !graph.client_references.contains(reference)
+            {
+                graph.client_references.push(reference.clone());
+            }
+            if let Some(reference) = module.server_reference {
+                graph.server_references.push(reference);
             }
             for mut diagnostic in module.diagnostics {
                 // A client component is in the `ssr` and `client` layers: say it once.
@@ -177,17 +191,21 @@ pub fn build_graph(entries: &[(Layer, PathBuf)], context: &GraphContext) -> Modu
         wave = next;
     }
 
-    if wants_client_references {
+    if wants_manifests {
         graph
             .client_references
             .sort_by(|a, b| a.reference_id.cmp(&b.reference_id));
-        let mut manifests =
-            Module::new(CLIENT_REFERENCES.to_string(), ModuleBody::ClientReferences);
-        // The server render loads these by id, so they belong in the chunk.
-        manifests.dependencies = graph
-            .client_references
-            .iter()
-            .map(|reference| (reference.ssr_id.clone(), DependencyKind::Static))
+        graph
+            .server_references
+            .sort_by(|a, b| a.module_id.cmp(&b.module_id));
+        let mut manifests = Module::new(RSC_MANIFESTS.to_string(), ModuleBody::RscManifests);
+        // The server loads these by id (client components to render them to HTML,
+        // actions to run them), so they belong in its chunks.
+        let client_modules = graph.client_references.iter().map(|r| &r.ssr_id);
+        let action_modules = graph.server_references.iter().map(|r| &r.module_id);
+        manifests.dependencies = client_modules
+            .chain(action_modules)
+            .map(|id| (id.clone(), DependencyKind::Static))
             .collect();
         graph.insert(manifests);
     }
@@ -211,8 +229,13 @@ struct LoadedModule {
     module: Module,
     /// Each dependency's id, layer and what it resolved to.
     resolved: Vec<(String, Layer, Resolved)>,
-    /// Set when an `rsc` module turned out to be `"use client"`: its file and reference.
-    client_reference: Option<(PathBuf, ClientReference)>,
+    /// The same file in other layers, which this module brings into the graph, with
+    /// its id there.
+    same_file_in: Vec<(Layer, PathBuf, String)>,
+    /// Set when an `rsc` module turned out to be `"use client"`.
+    client_reference: Option<ClientReference>,
+    /// Set when an `rsc` module turned out to be `"use server"`.
+    server_reference: Option<ServerReference>,
     diagnostics: Vec<Diagnostic>,
 }
 
@@ -223,7 +246,9 @@ fn load_module(layer: Layer, path: &Path, context: &GraphContext) -> LoadedModul
     let mut loaded = LoadedModule {
         module: Module::new(id, ModuleBody::Code(String::new())),
         resolved: Vec::new(),
+        same_file_in: Vec::new(),
         client_reference: None,
+        server_reference: None,
         diagnostics: Vec::new(),
     };
     let source = match fs::read_to_string(path) {
@@ -273,15 +298,37 @@ fn load_script(
     context: &GraphContext,
     loaded: &mut LoadedModule,
 ) {
-    let parsed = match parse_module(file, source) {
+    let mut parsed = match parse_module(file, source) {
         Ok(parsed) => parsed,
         Err(diagnostic) => {
             loaded.diagnostics.push(diagnostic);
             return;
         }
     };
-    if layer == Layer::Rsc && parsed.directive == Some(Directive::UseClient) {
-        return load_client_reference(path, file, context, loaded);
+    match (layer, parsed.directive) {
+        (Layer::Rsc, Some(Directive::UseClient)) => {
+            return load_client_reference(path, file, context, loaded);
+        }
+        (Layer::Rsc, Some(Directive::UseServer)) => {
+            let actions = actions_of(file, &parsed);
+            parsed.register_server_references(&actions);
+            loaded.server_reference = Some(ServerReference {
+                module_id: loaded.module.id.clone(),
+                actions,
+            });
+        }
+        (Layer::Ssr | Layer::Client, Some(Directive::UseServer)) => {
+            // The actions run on the server: the real module joins the `rsc` layer.
+            let actions = actions_of(file, &parsed);
+            let rsc_id = module_id(context.root, Layer::Rsc, path);
+            loaded
+                .same_file_in
+                .push((Layer::Rsc, path.to_path_buf(), rsc_id));
+            let stub = server_reference_stub(&actions);
+            // The stub has no directive, so this does not come back here.
+            return load_script(layer, path, file, &stub, context, loaded);
+        }
+        _ => {}
     }
     let transformed = parsed.transform(context.transform);
     let at_dependency = |code, message: String, dependency: &Dependency| {
@@ -373,9 +420,31 @@ fn load_client_reference(
         "module.exports = require('react-server-dom-webpack/server').createClientModuleProxy({});",
         serde_json::to_string(file).expect("a string always serialises")
     );
-    loaded.client_reference = Some((path.to_path_buf(), reference));
+    // The server renders it to HTML; the browser runs it.
+    for (layer, id) in [
+        (Layer::Ssr, &reference.ssr_id),
+        (Layer::Client, &reference.client_id),
+    ] {
+        loaded
+            .same_file_in
+            .push((layer, path.to_path_buf(), id.clone()));
+    }
+    loaded.client_reference = Some(reference);
     // The proxy has no directive, so this does not come back here.
     load_script(Layer::Rsc, path, file, &proxy, context, loaded);
+}
+
+/// Each export of a `"use server"` module with its action id: a hash of the file and
+/// the name, so the id says nothing of either.
+fn actions_of(file: &str, parsed: &ParsedModule) -> Vec<(String, String)> {
+    parsed
+        .export_names()
+        .into_iter()
+        .map(|name| {
+            let id = format!("{:032x}", xxh3_128(format!("{file}#{name}").as_bytes()));
+            (name, id)
+        })
+        .collect()
 }
 
 /// `id`, the module that first imported it, and so on up to an entry, each as its
@@ -394,7 +463,7 @@ fn resolved_id(root: &Path, layer: Layer, resolved: &Resolved) -> String {
         Resolved::External(name) => name.clone(),
         Resolved::RuntimeHelper(id) => id.clone(),
         Resolved::Empty => EMPTY_MODULE_ID.to_string(),
-        Resolved::ClientReferences => CLIENT_REFERENCES.to_string(),
+        Resolved::RscManifests => RSC_MANIFESTS.to_string(),
     }
 }
 

@@ -18,8 +18,8 @@ pub enum Resolved {
     RuntimeHelper(String),
     /// A module replaced by nothing (`"browser": { "./x.js": false }`).
     Empty,
-    /// `vnext:client-references`: the manifests React needs, made once the graph is known.
-    ClientReferences,
+    /// `vnext:rsc-manifests`: the manifests React needs, made once the graph is known.
+    RscManifests,
 }
 
 pub struct ModuleResolver {
@@ -36,7 +36,7 @@ const EXTENSIONS: [&str; 9] = [
 ];
 const HELPER_PREFIX: &str = "@swc/helpers/_/";
 /// The specifier (and module id) of the client reference manifests.
-pub const CLIENT_REFERENCES: &str = "vnext:client-references";
+pub const RSC_MANIFESTS: &str = "vnext:rsc-manifests";
 
 impl ModuleResolver {
     pub fn new(platform: Platform) -> Self {
@@ -77,8 +77,8 @@ impl ModuleResolver {
         if specifier.starts_with(HELPER_PREFIX) {
             return Ok(Resolved::RuntimeHelper(specifier.to_string()));
         }
-        if specifier == CLIENT_REFERENCES {
-            return Ok(Resolved::ClientReferences);
+        if specifier == RSC_MANIFESTS {
+            return Ok(Resolved::RscManifests);
         }
         let resolver = match layer {
             Layer::Rsc => &self.server_components,

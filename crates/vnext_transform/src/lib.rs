@@ -8,9 +8,11 @@ mod minify;
 mod module_transform;
 mod parse;
 mod print;
+mod server_references;
 
 pub use dependencies::{Dependency, DependencyKind};
 pub use directive::Directive;
 pub use minify::minify_script;
 pub use module_transform::{ParsedModule, TransformOptions, TransformedModule, parse_module};
 pub use parse::{locate, parse_program};
+pub use server_references::server_reference_stub;

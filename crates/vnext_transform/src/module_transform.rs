@@ -29,6 +29,7 @@ use crate::layer_attributes::read_layer_attributes;
 use crate::minify::minify_module;
 use crate::parse::{locate, parse_program, syntax_for};
 use crate::print::print_program;
+use crate::server_references::registration_source;
 
 /// What a module needs to become.
 #[derive(Debug, Clone, Default)]
@@ -88,6 +89,26 @@ pub fn parse_module(file: &str, source: &str) -> Result<ParsedModule, Diagnostic
 }
 
 impl ParsedModule {
+    /// The names the module exports as ESM, as written (`default` included).
+    pub fn export_names(&self) -> Vec<String> {
+        read_exports(&self.program).0
+    }
+
+    /// For a `"use server"` module in the `rsc` layer: registers each export named in
+    /// `actions` (`(export name, action id)`) with React as a server reference.
+    pub fn register_server_references(&mut self, actions: &[(String, String)]) {
+        let Program::Module(module) = &mut self.program else {
+            return;
+        };
+        let source = registration_source(actions);
+        let Ok(Program::Module(registration)) =
+            parse_program(&self.source_map, "vnext:server-references", &source)
+        else {
+            unreachable!("the registration source is a valid module")
+        };
+        module.body.extend(registration.body);
+    }
+
     /// Runs every pass.
     pub fn transform(self, options: &TransformOptions) -> TransformedModule {
         let Self {

@@ -1,0 +1,13 @@
+'use server'
+
+export async function save(item) {
+  return `saved ${item}`
+}
+export const remove = async (item) => `removed ${item}`
+const archive = async () => 'archived'
+export { archive as 'archive-all' }
+export default async function () {
+  return 'default action'
+}
+// Not a function: nothing to register.
+export const limit = 3
