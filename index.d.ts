@@ -33,6 +33,11 @@ export interface BundlerOptions {
    * of their own. Default false: each entry is one self-contained file.
    */
   splitting?: boolean
+  /**
+   * Write `<file>.map` beside each output file, mapping it back to the sources (named
+   * `vnext:///<path from the root>`, with their text inlined). Default false.
+   */
+  sourcemap?: boolean
 }
 
 export interface BundleOptions extends BundlerOptions {

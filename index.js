@@ -55,9 +55,9 @@ export class NativeRouteMatcher {
 export class Bundler {
   #native
   /** @param {import('./index.d.ts').BundlerOptions} [options] */
-  constructor({ root = '.', platform = 'browser', env = {}, minify = false, splitting = false } = {}) {
+  constructor({ root = '.', platform = 'browser', env = {}, minify = false, splitting = false, sourcemap = false } = {}) {
     this.root = resolve(root)
-    this.#native = new binding.Bundler({ root: this.root, platform, env, minify, splitting })
+    this.#native = new binding.Bundler({ root: this.root, platform, env, minify, splitting, sourcemap })
   }
 
   /**

@@ -62,6 +62,22 @@ test('react-dom/client renders, updates on click and loads a split chunk in chro
   }
 }, 60_000)
 
+test.each([false, true])('source maps lead a stack trace back to the TypeScript source (minify: %s)', async (minify) => {
+  const root = join(FIXTURES, 'source-maps')
+  const { files } = await bundle({ root, entries: ['entry.ts'], outdir, platform: 'node', minify, sourcemap: true })
+  expect(readFileSync(join(outdir, 'entry.js'), 'utf8')).toMatch(/\n\/\/# sourceMappingURL=entry\.js\.map\n$/)
+  const map = JSON.parse(readFileSync(join(outdir, 'entry.js.map'), 'utf8'))
+  expect(map.sources).toEqual(expect.arrayContaining(['vnext:///entry.ts', 'vnext:///check.ts']))
+  expect(map.sourcesContent[map.sources.indexOf('vnext:///check.ts')]).toBe(readFileSync(join(root, 'check.ts'), 'utf8'))
+  expect(files.map((file) => file.path)).toEqual(['entry.js'])
+
+  const stack = execFileSync(process.execPath, ['--enable-source-maps', join(outdir, 'entry.js')], { encoding: 'utf8' })
+  expect(stack).toContain('RangeError: -1 is below 0')
+  // The throw is on line 9 of check.ts, the call on line 4 of entry.ts.
+  expect(stack).toMatch(/^ {4}at \w+ \(vnext:\/\/\/check\.ts:9:\d+\)$/m)
+  expect(stack).toMatch(/^ {4}at .* \(vnext:\/\/\/entry\.ts:4:\d+\)$/m)
+}, 60_000)
+
 test('an unresolved import rejects with a BundleError and writes nothing', async () => {
   const bundler = new Bundler({ root: join(FIXTURES, 'broken'), platform: 'node' })
   const error = await bundler.bundle(['entry.js'], { outdir: join(outdir, 'out') }).catch((e) => e)
@@ -94,7 +110,7 @@ test.each([
   [['bundle', 'a.js'], 'bundle needs --outdir'],
   [['bundle', 'a.js', '--outdir', 'x', '--platform', 'deno'], '--platform must be one of browser, node, worker'],
   [['bundle', 'a.js', '--outdir', 'x', '--format', 'cjs'], '--format: only esm is supported'],
-  [['bundle', 'a.js', '--outdir', 'x', '--sourcemap'], "Unknown option '--sourcemap'"],
+  [['bundle', 'a.js', '--outdir', 'x', '--sourcemap=inline'], "Option '--sourcemap' does not take an argument"],
 ])('vnext %j is a usage error', (args, message) => {
   const result = runCli(args)
   expect(result.status).toBe(2)

@@ -21,6 +21,7 @@ Commands:
                       --minify                          compress and mangle
                       --splitting                       shared code and import()
                                                         targets in hashed chunks
+                      --sourcemap                       a .map beside each file
 
 Options:
   -h, --help        Show this help
@@ -37,6 +38,7 @@ const COMMANDS = {
       format: { type: 'string' },
       minify: { type: 'boolean' },
       splitting: { type: 'boolean' },
+      sourcemap: { type: 'boolean' },
     },
     run: bundleCommand,
   },

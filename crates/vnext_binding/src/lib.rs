@@ -110,6 +110,8 @@ pub struct NativeBundlerOptions {
     pub minify: Option<bool>,
     /// Put shared code and `import()` targets in chunks of their own.
     pub splitting: Option<bool>,
+    /// Write a source map beside each output file.
+    pub sourcemap: Option<bool>,
 }
 
 #[napi(object)]
@@ -140,6 +142,7 @@ impl NativeBundler {
             env: options.env.unwrap_or_default(),
             minify: options.minify.unwrap_or(false),
             splitting: options.splitting.unwrap_or(false),
+            source_map: options.sourcemap.unwrap_or(false),
         });
         Ok(Self {
             inner: Arc::new(inner),

@@ -2,6 +2,7 @@
 //! platform, and each `bundle` call is a pass over the entries.
 
 use std::collections::{BTreeSet, HashMap};
+use std::fmt::Write;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -12,7 +13,7 @@ use vnext_transform::{TransformOptions, minify_script};
 use xxhash_rust::xxh3::{Xxh3, xxh3_64};
 
 use crate::chunk_graph::{ChunkGraph, ChunkKind, Side, split_chunks};
-use crate::chunk_writer::{REGISTRY, chunk_placeholder, write_chunk};
+use crate::chunk_writer::{REGISTRY, WrittenChunk, chunk_placeholder, write_chunk};
 use crate::layer::Layer;
 use crate::module_graph::{GraphContext, build_graph};
 use crate::module_resolver::{ModuleResolver, RSC_MANIFESTS};
@@ -30,6 +31,8 @@ pub struct BundlerOptions {
     /// Split shared code and `import()` targets into chunks of their own (see
     /// [`crate::chunk_graph`]); otherwise each entry is one self-contained file.
     pub splitting: bool,
+    /// Write `<file>.map` beside each output file, mapping it back to the sources.
+    pub source_map: bool,
 }
 
 /// A module to bundle and the layer it starts in.
@@ -45,6 +48,8 @@ pub struct Entry {
 pub struct OutputFile {
     pub path: String,
     pub code: String,
+    /// Its source map, written to `<path>.map`.
+    pub source_map: Option<String>,
     /// The entry it runs, as given to [`Bundler::bundle`].
     pub entry: Option<PathBuf>,
     /// For an entry, every file it loads before running; with the entry itself, this
@@ -75,12 +80,20 @@ impl BundleOutput {
             if let Some(parent) = target.parent() {
                 fs::create_dir_all(parent)?;
             }
-            let staging = target.with_extension("js.partial");
-            fs::write(&staging, &file.code)?;
-            fs::rename(&staging, &target)?;
+            write_whole(&target, &file.code)?;
+            if let Some(map) = &file.source_map {
+                write_whole(&out_dir.join(format!("{}.map", file.path)), map)?;
+            }
         }
         Ok(())
     }
+}
+
+fn write_whole(target: &Path, text: &str) -> io::Result<()> {
+    let mut staging = target.as_os_str().to_owned();
+    staging.push(".partial");
+    fs::write(&staging, text)?;
+    fs::rename(&staging, target)
 }
 
 pub struct Bundler {
@@ -109,6 +122,7 @@ impl Bundler {
             transform: TransformOptions {
                 env,
                 minify: options.minify,
+                source_map: options.source_map,
             },
             splitting: options.splitting,
             runtime,
@@ -176,14 +190,27 @@ impl Bundler {
             .map(|((name, _), id)| (name.clone(), id.clone()))
             .collect();
         let chunks = split_chunks(&graph, &named_entries, self.splitting);
-        let codes: Vec<String> = (0..chunks.chunks.len())
-            .map(|index| write_chunk(&graph, &chunks, index, &self.runtime))
+        let written: Vec<WrittenChunk> = (0..chunks.chunks.len())
+            .map(|index| {
+                write_chunk(
+                    &graph,
+                    &chunks,
+                    index,
+                    &self.runtime,
+                    self.transform.source_map,
+                )
+            })
             .collect();
-        let names = file_names(&chunks, &codes);
-        for (index, (chunk, mut code)) in chunks.chunks.iter().zip(codes).enumerate() {
+        let names = file_names(&chunks, &written);
+        for (index, (chunk, written)) in chunks.chunks.iter().zip(written).enumerate() {
+            let mut code = written.code;
             for referenced in references(&chunks, index) {
                 code = code.replace(&chunk_placeholder(referenced), &names[referenced]);
             }
+            let source_map = written.source_map.map(|map| {
+                let _ = writeln!(code, "//# sourceMappingURL={}.map", names[index]);
+                map.finish(&names[index])
+            });
             let entry = match &chunk.kind {
                 ChunkKind::Entry { module_id, .. } => graph
                     .entry_ids
@@ -197,6 +224,7 @@ impl Bundler {
             output.files.push(OutputFile {
                 path: path_of(index),
                 code,
+                source_map,
                 entry,
                 imports: chunks
                     .runtime(chunk.side)
@@ -223,8 +251,11 @@ impl Bundler {
 /// Each chunk's file name: an entry keeps its own (`main.js`); the others are named by
 /// a hash of their content and of every chunk they load, so a name changes exactly
 /// when what loading it runs changes, and files can be cached forever.
-fn file_names(chunks: &ChunkGraph, codes: &[String]) -> Vec<String> {
-    let own_hashes: Vec<u64> = codes.iter().map(|code| xxh3_64(code.as_bytes())).collect();
+fn file_names(chunks: &ChunkGraph, written: &[WrittenChunk]) -> Vec<String> {
+    let own_hashes: Vec<u64> = written
+        .iter()
+        .map(|chunk| xxh3_64(chunk.code.as_bytes()))
+        .collect();
     chunks
         .chunks
         .iter()

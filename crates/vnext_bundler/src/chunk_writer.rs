@@ -6,7 +6,9 @@
 use std::fmt::Write;
 
 use crate::chunk_graph::{ChunkGraph, ChunkKind, Side};
+use crate::layer::Layer;
 use crate::module_graph::{ModuleBody, ModuleGraph};
+use crate::source_map_writer::SourceMapWriter;
 
 /// The module registry every chunk starts with.
 pub const REGISTRY: &str = include_str!("runtime/registry.js");
@@ -17,16 +19,25 @@ pub fn chunk_placeholder(index: usize) -> String {
     format!("__vnext_chunk_{index}__")
 }
 
-/// The code of chunk `index`, naming other chunks by [`chunk_placeholder`]. `runtime` is
-/// the registry's source, inlined when the registry has no chunk of its own.
+/// A chunk's code, naming other chunks by [`chunk_placeholder`], and its source map
+/// when asked for. Swapping in names changes no line, so the map stays true.
+pub struct WrittenChunk {
+    pub code: String,
+    pub source_map: Option<SourceMapWriter>,
+}
+
+/// Writes chunk `index`. `runtime` is the registry's source, inlined when the registry
+/// has no chunk of its own.
 pub fn write_chunk(
     graph: &ModuleGraph,
     chunks: &ChunkGraph,
     index: usize,
     runtime: &str,
-) -> String {
+    with_source_map: bool,
+) -> WrittenChunk {
     let chunk = &chunks.chunks[index];
     let mut out = String::new();
+    let mut source_map = with_source_map.then(SourceMapWriter::default);
     if matches!(chunk.kind, ChunkKind::Runtime) {
         let _ = writeln!(
             out,
@@ -36,7 +47,10 @@ pub fn write_chunk(
             // React's client loads client components through webpack's globals.
             out.push_str("globalThis.__webpack_require__ = __vnext_require;\nglobalThis.__webpack_chunk_load__ = __vnext_require.loadChunk;\n");
         }
-        return out;
+        return WrittenChunk {
+            code: out,
+            source_map,
+        };
     }
     let runtime_chunk = chunks.runtime(chunk.side);
     if let Some(runtime_chunk) = runtime_chunk {
@@ -68,14 +82,38 @@ pub fn write_chunk(
         );
     }
     out.push_str("__vnext_require.register({\n");
+    // Lines before `counted` bytes of `out`, for placing modules in the source map.
+    let (mut lines, mut counted) = (0, 0);
     for id in &chunk.modules {
         let Some(module) = graph.module(id) else {
             continue;
         };
         let _ = write!(out, "{}: ", js_string(id));
         match &module.body {
-            ModuleBody::Code(code) => {
-                let _ = writeln!(out, "function (module, exports, require) {{\n{code}}},");
+            ModuleBody::Code(emitted) => {
+                out.push_str("function (module, exports, require) {\n");
+                if let (Some(source_map), Some(original)) =
+                    (&mut source_map, &module.original_source)
+                {
+                    lines += out.as_bytes()[counted..]
+                        .iter()
+                        .filter(|&&byte| byte == b'\n')
+                        .count();
+                    counted = out.len();
+                    let file = module
+                        .id
+                        .strip_prefix(Layer::of_id(id).id_prefix())
+                        .unwrap_or(id);
+                    let line_count = emitted.code.lines().count() as u32;
+                    source_map.add_module(
+                        lines as u32,
+                        line_count,
+                        file,
+                        original,
+                        &emitted.mappings,
+                    );
+                }
+                let _ = writeln!(out, "{}}},", emitted.code);
             }
             ModuleBody::RscManifests => {
                 let _ = writeln!(
@@ -120,7 +158,10 @@ pub fn write_chunk(
         );
         write_entry_exports(graph, module_id, &mut out);
     }
-    out
+    WrittenChunk {
+        code: out,
+        source_map,
+    }
 }
 
 fn write_entry_exports(graph: &ModuleGraph, entry_id: &str, out: &mut String) {

@@ -10,6 +10,7 @@ mod layer;
 mod module_graph;
 mod module_resolver;
 mod platform;
+mod source_map_writer;
 
 pub use bundler::{BundleOutput, Bundler, BundlerOptions, Entry, OutputFile};
 pub use layer::Layer;

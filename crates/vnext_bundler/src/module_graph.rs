@@ -9,8 +9,8 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use vnext_diagnostics::Diagnostic;
 use vnext_transform::{
-    Dependency, DependencyKind, Directive, ParsedModule, TransformOptions, parse_module,
-    server_reference_stub,
+    Dependency, DependencyKind, Directive, EmittedModule, ParsedModule, TransformOptions,
+    parse_module, server_reference_stub,
 };
 use xxhash_rust::xxh3::xxh3_128;
 
@@ -29,12 +29,14 @@ pub struct Module {
     /// Ids of `export * from` targets.
     pub star_exports: Vec<String>,
     pub is_esm: bool,
+    /// The file's text, for source maps' `sourcesContent` (only when they are on).
+    pub original_source: Option<String>,
 }
 
 #[derive(Debug)]
 pub enum ModuleBody {
-    /// The factory's code.
-    Code(String),
+    /// The factory's code, with its mappings when source maps are on.
+    Code(EmittedModule),
     /// An import the output keeps (`node:fs`).
     External(String),
     /// `vnext:rsc-manifests`, written from [`ModuleGraph::client_references`].
@@ -221,6 +223,7 @@ impl Module {
             exports: Vec::new(),
             star_exports: Vec::new(),
             is_esm: false,
+            original_source: None,
         }
     }
 }
@@ -244,7 +247,7 @@ fn load_module(layer: Layer, path: &Path, context: &GraphContext) -> LoadedModul
     // Messages name the file; the layer shows in the import trace.
     let file = module_id(context.root, Layer::Default, path);
     let mut loaded = LoadedModule {
-        module: Module::new(id, ModuleBody::Code(String::new())),
+        module: Module::new(id, ModuleBody::Code(EmittedModule::default())),
         resolved: Vec::new(),
         same_file_in: Vec::new(),
         client_reference: None,
@@ -269,8 +272,10 @@ fn load_module(layer: Layer, path: &Path, context: &GraphContext) -> LoadedModul
     match extension {
         "json" => match serde_json::from_str::<serde_json::Value>(&source) {
             Ok(_) => {
-                loaded.module.body =
-                    ModuleBody::Code(format!("module.exports = {};", source.trim()))
+                loaded.module.body = ModuleBody::Code(EmittedModule {
+                    code: format!("module.exports = {};", source.trim()),
+                    mappings: Vec::new(),
+                })
             }
             Err(error) => loaded.diagnostics.push(Diagnostic::error(
                 "invalid-json",
@@ -400,6 +405,9 @@ fn load_script(
     loaded.module.body = ModuleBody::Code(
         transformed.emit(|specifier, kind| ids.get(&(specifier.to_string(), kind)).cloned()),
     );
+    if context.transform.source_map {
+        loaded.module.original_source = Some(source.to_string());
+    }
 }
 
 /// In the `rsc` layer a `"use client"` module is not run: it becomes a proxy whose

@@ -86,6 +86,8 @@ fn run_case(dir: &Path, update: bool) -> Result<(), String> {
             env: case.env.clone(),
             minify,
             splitting: case.splitting,
+            // Plain bundles carry source maps, so every case runs that code too.
+            source_map: !minify,
         };
         Bundler::new(options).bundle(&entries)
     };

@@ -13,6 +13,9 @@ mod server_references;
 pub use dependencies::{Dependency, DependencyKind};
 pub use directive::Directive;
 pub use minify::minify_script;
-pub use module_transform::{ParsedModule, TransformOptions, TransformedModule, parse_module};
+pub use module_transform::{
+    EmittedModule, ParsedModule, TransformOptions, TransformedModule, parse_module,
+};
 pub use parse::{locate, parse_program};
+pub use print::Mapping;
 pub use server_references::server_reference_stub;

@@ -76,6 +76,6 @@ pub fn minify_script(file: &str, code: &str) -> Result<String, Diagnostic> {
     let program = parse_program(&source_map, file, code)?;
     GLOBALS.set(&Globals::new(), || {
         let program = minify_program(program, &source_map, false);
-        Ok(print_program(&source_map, &program, true))
+        Ok(print_program(&source_map, &program, true, None))
     })
 }

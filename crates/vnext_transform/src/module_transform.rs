@@ -28,7 +28,7 @@ use crate::env_inline::EnvInline;
 use crate::layer_attributes::read_layer_attributes;
 use crate::minify::minify_module;
 use crate::parse::{locate, parse_program, syntax_for};
-use crate::print::print_program;
+use crate::print::{Mapping, print_program};
 use crate::server_references::registration_source;
 
 /// What a module needs to become.
@@ -38,6 +38,15 @@ pub struct TransformOptions {
     /// Compress and mangle the module (its body becomes a function's, so its top level
     /// is private).
     pub minify: bool,
+    /// Record where each piece of the printed code came from.
+    pub source_map: bool,
+}
+
+/// A module's printed code and, when asked for, its mappings back to the source.
+#[derive(Debug, Default)]
+pub struct EmittedModule {
+    pub code: String,
+    pub mappings: Vec<Mapping>,
 }
 
 /// A parsed module whose prologue has been read: enough for the bundler to decide
@@ -64,6 +73,7 @@ pub struct TransformedModule {
     program: Program,
     source_map: Lrc<SourceMap>,
     minify: bool,
+    with_mappings: bool,
 }
 
 /// Parses `source`, the text of `file` (as it should appear in messages), and reads
@@ -178,6 +188,7 @@ impl ParsedModule {
                     program,
                     source_map: source_map.clone(),
                     minify: options.minify,
+                    with_mappings: options.source_map,
                 }
             })
         })
@@ -192,10 +203,17 @@ impl TransformedModule {
     }
 
     /// Prints the module's code with each dependency pointed at the id `id_of` gives it.
-    pub fn emit(mut self, id_of: impl Fn(&str, DependencyKind) -> Option<String>) -> String {
+    pub fn emit(mut self, id_of: impl Fn(&str, DependencyKind) -> Option<String>) -> EmittedModule {
         self.program
             .visit_mut_with(&mut DependencyRewriter { rewrite: id_of });
-        print_program(&self.source_map, &self.program, self.minify)
+        let mut mappings = Vec::new();
+        let code = print_program(
+            &self.source_map,
+            &self.program,
+            self.minify,
+            self.with_mappings.then_some(&mut mappings),
+        );
+        EmittedModule { code, mappings }
     }
 }
 

@@ -8,6 +8,7 @@ fn options() -> TransformOptions {
     TransformOptions {
         env: HashMap::from([("NODE_ENV".to_string(), "production".to_string())]),
         minify: false,
+        source_map: false,
     }
 }
 
@@ -63,7 +64,9 @@ const later = () => import("./lazy");
         !found.iter().any(|(specifier, _)| *specifier == "./types"),
         "type-only imports vanish: {found:?}"
     );
-    let code = module.emit(|specifier, _| Some(format!("id:{specifier}")));
+    let code = module
+        .emit(|specifier, _| Some(format!("id:{specifier}")))
+        .code;
     assert!(code.contains(r#"require("id:react")"#), "{code}");
     assert!(code.contains(r#"require.load("id:./lazy")"#), "{code}");
     assert!(!code.contains("import "), "{code}");
@@ -84,7 +87,7 @@ fn node_env_branches_are_dropped() {
 fn a_local_named_process_is_left_alone() {
     let source =
         "const process = { env: { NODE_ENV: 'x' } }; export const mode = process.env.NODE_ENV;";
-    let code = transform("a.js", source).emit(|_, _| None);
+    let code = transform("a.js", source).emit(|_, _| None).code;
     assert!(code.contains("process.env.NODE_ENV"), "{code}");
 }
 
@@ -137,4 +140,31 @@ fn only_written_dependencies_have_a_location() {
         locations,
         [("react/jsx-runtime", None), ("./title.js", Some((1, 23)))]
     );
+}
+
+#[test]
+fn mappings_lead_from_the_output_back_to_the_source() {
+    let source = "type Id = string\nconst prefix: Id = 'id-'\nexport function make(n: number) {\n  return prefix + n\n}\n";
+    for minify in [false, true] {
+        let options = TransformOptions {
+            minify,
+            source_map: true,
+            ..options()
+        };
+        let emitted = parse_module("make.ts", source)
+            .unwrap()
+            .transform(&options)
+            .emit(|_, _| None);
+        let lines: Vec<&str> = emitted.code.lines().collect();
+        let found = emitted
+            .mappings
+            .iter()
+            .find(|mapping| (mapping.original_line, mapping.original_column) == (3, 2))
+            .unwrap_or_else(|| panic!("no mapping for `return` in {:?}", emitted.mappings));
+        let generated = &lines[found.generated_line as usize][found.generated_column as usize..];
+        assert!(
+            generated.starts_with("return"),
+            "minify {minify}: {generated}"
+        );
+    }
 }
