@@ -55,6 +55,11 @@ export interface OutputFile {
   imports: string[]
   /** Files an `import()` in it may load. */
   dynamicImports: string[]
+  /**
+   * Stylesheets to link, in order (for an entry, those of every file it loads, then
+   * its own). Each chunk's CSS is one file, `<name>-<hash>.css`, also listed in `files`.
+   */
+  css: string[]
 }
 
 export interface BundleResult {

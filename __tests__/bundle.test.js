@@ -78,6 +78,50 @@ test.each([false, true])('source maps lead a stack trace back to the TypeScript 
   expect(stack).toMatch(/^ {4}at .* \(vnext:\/\/\/entry\.ts:4:\d+\)$/m)
 }, 60_000)
 
+test('global CSS, @import and CSS modules with composes and nesting style a page in chromium', async () => {
+  const { files } = await bundle({ root: join(FIXTURES, 'styled-browser'), entries: ['entry.jsx'], outdir, platform: 'browser', minify: true })
+  const entry = files.find((file) => file.entry === 'entry.jsx')
+  expect(entry.css).toEqual([expect.stringMatching(/^entry-[0-9a-f]{16}\.css$/)])
+
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS })
+  try {
+    const page = await browser.newPage()
+    const errors = []
+    page.on('pageerror', (error) => errors.push(String(error)))
+    await page.route('http://vnext.test/**', (route) => {
+      const path = new URL(route.request().url()).pathname.slice(1)
+      if (path === '') {
+        const links = entry.css.map((css) => `<link rel="stylesheet" href="/${css}">`).join('')
+        return route.fulfill({ contentType: 'text/html', body: `${links}<div id="root"></div><script type="module" src="/entry.js"></script>` })
+      }
+      return route.fulfill({ contentType: path.endsWith('.css') ? 'text/css' : 'text/javascript', path: join(outdir, path) })
+    })
+    await page.goto('http://vnext.test/')
+    await page.locator('#card h2').waitFor()
+    const styles = await page.evaluate(() => {
+      const card = getComputedStyle(document.querySelector('#card'))
+      const title = getComputedStyle(document.querySelector('#card h2'))
+      return {
+        bodyMargin: getComputedStyle(document.body).marginTop,
+        cardBorder: card.borderTopWidth + ' ' + card.borderTopColor,
+        cardPadding: card.paddingTop,
+        titleColor: title.color,
+        titleSize: title.fontSize,
+      }
+    })
+    expect(styles).toEqual({
+      bodyMargin: '0px',
+      cardBorder: '2px rgb(0, 128, 0)',
+      cardPadding: '12px',
+      titleColor: 'rgb(0, 128, 0)',
+      titleSize: '20px',
+    })
+    expect(errors).toEqual([])
+  } finally {
+    await browser.close()
+  }
+}, 60_000)
+
 test('an unresolved import rejects with a BundleError and writes nothing', async () => {
   const bundler = new Bundler({ root: join(FIXTURES, 'broken'), platform: 'node' })
   const error = await bundler.bundle(['entry.js'], { outdir: join(outdir, 'out') }).catch((e) => e)

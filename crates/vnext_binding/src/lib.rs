@@ -199,6 +199,7 @@ struct WrittenFile<'a> {
     entry: Option<&'a Path>,
     imports: &'a [String],
     dynamic_imports: &'a [String],
+    css: &'a [String],
 }
 
 #[derive(Serialize)]
@@ -228,6 +229,7 @@ impl Task for BundleTask {
                     entry: file.entry.as_deref(),
                     imports: &file.imports,
                     dynamic_imports: &file.dynamic_imports,
+                    css: &file.css,
                 })
                 .collect()
         };

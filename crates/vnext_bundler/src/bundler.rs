@@ -12,10 +12,10 @@ use vnext_transform::{TransformOptions, minify_script};
 
 use xxhash_rust::xxh3::{Xxh3, xxh3_64};
 
-use crate::chunk_graph::{ChunkGraph, ChunkKind, Side, split_chunks};
+use crate::chunk_graph::{ChunkGraph, ChunkKind, Side, evaluation_order, split_chunks};
 use crate::chunk_writer::{REGISTRY, WrittenChunk, chunk_placeholder, write_chunk};
 use crate::layer::Layer;
-use crate::module_graph::{GraphContext, build_graph};
+use crate::module_graph::{GraphContext, ModuleGraph, build_graph};
 use crate::module_resolver::{ModuleResolver, RSC_MANIFESTS};
 use crate::platform::Platform;
 
@@ -59,6 +59,9 @@ pub struct OutputFile {
     pub dynamic_imports: Vec<String>,
     /// Ids of the modules it carries.
     pub modules: Vec<String>,
+    /// Stylesheets to link, in order: for an entry, those of every file it loads and
+    /// its own; for a chunk, its own.
+    pub css: Vec<String>,
 }
 
 #[derive(Debug, Default)]
@@ -202,6 +205,7 @@ impl Bundler {
             })
             .collect();
         let names = file_names(&chunks, &written);
+        let stylesheets = write_stylesheets(&graph, &chunks, &names);
         for (index, (chunk, written)) in chunks.chunks.iter().zip(written).enumerate() {
             let mut code = written.code;
             for referenced in references(&chunks, index) {
@@ -242,10 +246,89 @@ impl Bundler {
                     .into_iter()
                     .collect(),
                 modules: chunk.modules.clone(),
+                css: chunks
+                    .runtime(chunk.side)
+                    .iter()
+                    .chain(&chunk.imports)
+                    .chain([&index])
+                    .filter_map(|&loaded| stylesheets[loaded].as_ref())
+                    .map(|stylesheet| (stylesheet.first, stylesheet.file.path.clone()))
+                    .collect::<BTreeSet<_>>()
+                    .into_iter()
+                    .map(|(_, path)| path)
+                    .collect(),
             });
         }
+        output.files.extend(
+            stylesheets
+                .into_iter()
+                .flatten()
+                .map(|stylesheet| stylesheet.file),
+        );
         output
     }
+}
+
+/// A chunk's stylesheets, written as one CSS file.
+struct ChunkStylesheet {
+    /// The evaluation-order place of its first stylesheet, to order an entry's links.
+    first: usize,
+    file: OutputFile,
+}
+
+/// For each chunk that carries stylesheets, one CSS file beside it with their CSS in
+/// evaluation order, named `<chunk name>-<hash of the CSS>.css`.
+fn write_stylesheets(
+    graph: &ModuleGraph,
+    chunks: &ChunkGraph,
+    names: &[String],
+) -> Vec<Option<ChunkStylesheet>> {
+    let order = evaluation_order(graph);
+    chunks
+        .chunks
+        .iter()
+        .zip(names)
+        .map(|(chunk, name)| {
+            let mut sheets: Vec<(usize, &str)> = chunk
+                .modules
+                .iter()
+                .filter_map(|id| {
+                    let css = graph.module(id)?.css.as_deref()?;
+                    Some((order.get(id).copied().unwrap_or(usize::MAX), css))
+                })
+                .collect();
+            sheets.sort_by_key(|&(place, _)| place);
+            let first = sheets.first()?.0;
+            let code: String = sheets
+                .iter()
+                .map(|&(_, css)| css)
+                .collect::<Vec<_>>()
+                .join("\n");
+            let stem = name.strip_suffix(".js").unwrap_or(name);
+            let stem = match &chunk.kind {
+                ChunkKind::Entry { .. } => stem,
+                _ => stem.rsplit_once('-').map_or(stem, |(stem, _)| stem),
+            };
+            let path = format!(
+                "{}{stem}-{:016x}.css",
+                chunk.side.folder(),
+                xxh3_64(code.as_bytes())
+            );
+            Some(ChunkStylesheet {
+                first,
+                file: OutputFile {
+                    path,
+                    code,
+                    source_map: None,
+                    entry: None,
+                    imports: Vec::new(),
+                    dynamic_imports: Vec::new(),
+                    modules: Vec::new(),
+                    css: Vec::new(),
+                },
+            })
+        })
+        .collect()
 }
 
 /// Each chunk's file name: an entry keeps its own (`main.js`); the others are named by

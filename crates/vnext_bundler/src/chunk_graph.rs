@@ -222,6 +222,46 @@ impl ChunkGraph {
     }
 }
 
+/// Each module's place in evaluation order: depth first from the entries, then from
+/// the client references, a module after everything it imports, imports in the order
+/// they are written. Stylesheets are put together in this order, so an `@import`ed
+/// sheet comes before its importer and a component's before the page that uses it.
+pub fn evaluation_order(graph: &ModuleGraph) -> HashMap<String, usize> {
+    let roots = graph.entry_ids.iter().chain(
+        graph
+            .client_references
+            .iter()
+            .map(|reference| &reference.client_id),
+    );
+    let mut order = HashMap::new();
+    let mut entered = HashSet::new();
+    for root in roots {
+        // (module, whether its imports are done)
+        let mut stack = vec![(root.as_str(), false)];
+        while let Some((id, imports_done)) = stack.pop() {
+            if imports_done {
+                let next = order.len();
+                order.entry(id.to_string()).or_insert(next);
+                continue;
+            }
+            if !entered.insert(id) {
+                continue;
+            }
+            stack.push((id, true));
+            if let Some(module) = graph.module(id) {
+                stack.extend(
+                    module
+                        .dependencies
+                        .iter()
+                        .rev()
+                        .map(|(dependency, _)| (dependency.as_str(), false)),
+                );
+            }
+        }
+    }
+    order
+}
+
 /// The entries, the extra points, then every `import()` target they reach, each once.
 fn entry_points(
     graph: &ModuleGraph,

@@ -7,6 +7,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
+use vnext_css::{CssOptions, compile_stylesheet};
 use vnext_diagnostics::Diagnostic;
 use vnext_transform::{
     Dependency, DependencyKind, Directive, EmittedModule, ParsedModule, TransformOptions,
@@ -31,6 +32,8 @@ pub struct Module {
     pub is_esm: bool,
     /// The file's text, for source maps' `sourcesContent` (only when they are on).
     pub original_source: Option<String>,
+    /// A stylesheet's compiled CSS, which the chunk holding the module ships.
+    pub css: Option<String>,
 }
 
 #[derive(Debug)]
@@ -224,6 +227,7 @@ impl Module {
             star_exports: Vec::new(),
             is_esm: false,
             original_source: None,
+            css: None,
         }
     }
 }
@@ -286,6 +290,7 @@ fn load_module(layer: Layer, path: &Path, context: &GraphContext) -> LoadedModul
         "js" | "mjs" | "cjs" | "jsx" | "ts" | "mts" | "cts" | "tsx" => {
             load_script(layer, path, &file, &source, context, &mut loaded)
         }
+        "css" => load_stylesheet(layer, path, &file, &source, context, &mut loaded),
         _ => loaded.diagnostics.push(Diagnostic::error(
             "unsupported-module-type",
             format!("vnext cannot bundle `.{extension}` files yet ({file})"),
@@ -407,6 +412,31 @@ fn load_script(
     );
     if context.transform.source_map {
         loaded.module.original_source = Some(source.to_string());
+    }
+}
+
+/// A stylesheet: compiled by lightningcss, its CSS kept on the module, and in the graph
+/// as the JavaScript that stands for it (its `@import`s, a CSS module's class names).
+/// The `ssr` copy of a stylesheet ships no CSS: its `client` copy does.
+fn load_stylesheet(
+    layer: Layer,
+    path: &Path,
+    file: &str,
+    source: &str,
+    context: &GraphContext,
+    loaded: &mut LoadedModule,
+) {
+    let options = CssOptions {
+        minify: context.transform.minify,
+    };
+    match compile_stylesheet(file, source, options) {
+        Ok(compiled) => {
+            if layer != Layer::Ssr {
+                loaded.module.css = Some(compiled.code);
+            }
+            load_script(layer, path, file, &compiled.module_js, context, loaded);
+        }
+        Err(diagnostic) => loaded.diagnostics.push(diagnostic),
     }
 }
 

@@ -3,7 +3,8 @@
 //! `expected.txt`, what the bundle prints when Node runs it, plain and minified alike;
 //! a case that must fail has
 //! `errors.snap.txt`, the diagnostics as the CLI prints them. A case with `"splitting":
-//! true` also has `chunks.snap.txt`, the files and what each carries and loads. Cases
+//! true`, or whose bundle has stylesheets, also has `chunks.snap.txt`: the files, what
+//! each carries and loads, and the CSS. Cases
 //! on the `worker` platform also run in workerd (`__tests__/workerd.test.js`).
 //! `UPDATE_SNAPSHOTS=1` rewrites these files from what the bundler does now.
 
@@ -106,7 +107,8 @@ fn run_case(dir: &Path, update: bool) -> Result<(), String> {
             ));
         }
         snapshots.push(("expected.txt", plain));
-        if case.splitting {
+        let has_css = output.files.iter().any(|file| file.path.ends_with(".css"));
+        if case.splitting || has_css {
             snapshots.push(("chunks.snap.txt", describe_chunks(&output)));
         }
     }
@@ -135,6 +137,9 @@ fn describe_chunks(output: &BundleOutput) -> String {
         Some((stem, hash)) if hash.len() == "0123456789abcdef.js".len() => {
             format!("{stem}-[hash].js")
         }
+        Some((stem, hash)) if hash.len() == "0123456789abcdef.css".len() => {
+            format!("{stem}-[hash].css")
+        }
         _ => path.to_string(),
     };
     let list = |paths: &[String]| {
@@ -159,6 +164,12 @@ fn describe_chunks(output: &BundleOutput) -> String {
         }
         if !file.modules.is_empty() {
             text += &format!("  modules: {}\n", file.modules.join(", "));
+        }
+        if !file.css.is_empty() {
+            text += &format!("  css: {}\n", list(&file.css));
+        }
+        if file.path.ends_with(".css") {
+            text += &format!("  | {}\n", file.code.trim_end().replace('\n', "\n  | "));
         }
     }
     text

@@ -1,0 +1,3 @@
+import styles from './lazy.module.css'
+
+export const className = styles.panel

@@ -1,0 +1,3 @@
+import './a.css'
+import './b.css'
+console.log('styled')

@@ -1,0 +1,44 @@
+//! Each folder under `tests/fixtures/` holds an `entry.css` or `entry.module.css`;
+//! `output.snap.txt` is what compiling it gives: the CSS and the module JavaScript
+//! stands for it, or the diagnostic. `UPDATE_SNAPSHOTS=1` rewrites the snapshots.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use vnext_css::{CssOptions, compile_stylesheet};
+
+#[test]
+fn fixtures() {
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let update = std::env::var_os("UPDATE_SNAPSHOTS").is_some();
+    let mut cases: Vec<PathBuf> = fs::read_dir(&fixtures)
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .collect();
+    cases.sort();
+    let mut failures = Vec::new();
+    for dir in &cases {
+        let entry = ["entry.css", "entry.module.css"]
+            .into_iter()
+            .find(|name| dir.join(name).is_file())
+            .expect("an entry.css or entry.module.css");
+        let source = fs::read_to_string(dir.join(entry)).unwrap();
+        let actual = match compile_stylesheet(entry, &source, CssOptions::default()) {
+            Ok(compiled) => format!("{}\n--- module\n{}", compiled.code, compiled.module_js),
+            Err(diagnostic) => format!("{diagnostic}\n"),
+        };
+        let snapshot = dir.join("output.snap.txt");
+        if update {
+            fs::write(&snapshot, &actual).unwrap();
+            continue;
+        }
+        let expected = fs::read_to_string(&snapshot).unwrap_or_default();
+        if expected != actual {
+            failures.push(format!(
+                "{}\n--- expected\n{expected}\n--- actual\n{actual}",
+                dir.display()
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
