@@ -38,6 +38,12 @@ export interface BundlerOptions {
    * `vnext:///<path from the root>`, with their text inlined). Default false.
    */
   sourcemap?: boolean
+  /**
+   * The URL the output folder is served at. Imported images, fonts and media, and a
+   * stylesheet's `url()` files, are copied to `assets/<name>-<hash>.<ext>` and referred
+   * to as `<publicPath>assets/…`. Default `/`.
+   */
+  publicPath?: string
 }
 
 export interface BundleOptions extends BundlerOptions {
@@ -65,6 +71,8 @@ export interface OutputFile {
 export interface BundleResult {
   /** Written files, entries and chunks, with what each loads: the chunk manifest. */
   files: OutputFile[]
+  /** Images, fonts and media copied as they are. */
+  assets: Array<{ path: string; size: number }>
   warnings: Diagnostic[]
 }
 

@@ -55,9 +55,9 @@ export class NativeRouteMatcher {
 export class Bundler {
   #native
   /** @param {import('./index.d.ts').BundlerOptions} [options] */
-  constructor({ root = '.', platform = 'browser', env = {}, minify = false, splitting = false, sourcemap = false } = {}) {
+  constructor({ root = '.', platform = 'browser', env = {}, minify = false, splitting = false, sourcemap = false, publicPath = '/' } = {}) {
     this.root = resolve(root)
-    this.#native = new binding.Bundler({ root: this.root, platform, env, minify, splitting, sourcemap })
+    this.#native = new binding.Bundler({ root: this.root, platform, env, minify, splitting, sourcemap, publicPath })
   }
 
   /**
@@ -71,7 +71,7 @@ export class Bundler {
     const native = entries.map((entry) => (typeof entry === 'string' ? { path: entry } : entry))
     const report = JSON.parse(await this.#native.bundleJson(native, resolve(outdir)))
     if (report.diagnostics.some((d) => d.severity === 'error')) throw new BundleError(report.diagnostics)
-    return { files: report.files, warnings: report.diagnostics }
+    return { files: report.files, assets: report.assets, warnings: report.diagnostics }
   }
 }
 

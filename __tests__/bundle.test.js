@@ -78,10 +78,11 @@ test.each([false, true])('source maps lead a stack trace back to the TypeScript 
   expect(stack).toMatch(/^ {4}at .* \(vnext:\/\/\/entry\.ts:4:\d+\)$/m)
 }, 60_000)
 
-test('global CSS, @import and CSS modules with composes and nesting style a page in chromium', async () => {
-  const { files } = await bundle({ root: join(FIXTURES, 'styled-browser'), entries: ['entry.jsx'], outdir, platform: 'browser', minify: true })
+test('global CSS, @import, url() assets and CSS modules with composes and nesting style a page in chromium', async () => {
+  const { files, assets } = await bundle({ root: join(FIXTURES, 'styled-browser'), entries: ['entry.jsx'], outdir, platform: 'browser', minify: true })
   const entry = files.find((file) => file.entry === 'entry.jsx')
   expect(entry.css).toEqual([expect.stringMatching(/^entry-[0-9a-f]{16}\.css$/)])
+  expect(assets.map((asset) => asset.path)).toEqual([expect.stringMatching(/^assets\/dot-[0-9a-f]{16}\.svg$/)])
 
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS })
   try {
@@ -105,6 +106,7 @@ test('global CSS, @import and CSS modules with composes and nesting style a page
         bodyMargin: getComputedStyle(document.body).marginTop,
         cardBorder: card.borderTopWidth + ' ' + card.borderTopColor,
         cardPadding: card.paddingTop,
+        cardBackground: card.backgroundImage,
         titleColor: title.color,
         titleSize: title.fontSize,
       }
@@ -113,6 +115,7 @@ test('global CSS, @import and CSS modules with composes and nesting style a page
       bodyMargin: '0px',
       cardBorder: '2px rgb(0, 128, 0)',
       cardPadding: '12px',
+      cardBackground: `url("http://vnext.test/${assets[0].path}")`,
       titleColor: 'rgb(0, 128, 0)',
       titleSize: '20px',
     })

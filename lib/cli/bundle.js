@@ -1,5 +1,5 @@
 // `vnext bundle <entry…> --outdir D [--platform browser|node|worker] [--format esm] [--minify]
-// [--splitting] [--sourcemap]`:
+// [--splitting] [--sourcemap] [--public-path P]`:
 // the bundler on its own, in the spirit of esbuild's CLI.
 
 import { Bundler, BundleError } from '../../index.js'
@@ -10,7 +10,7 @@ const PLATFORMS = ['browser', 'node', 'worker']
 
 /**
  * @param {string[]} entries
- * @param {{ outdir?: string, platform?: string, format?: string, minify?: boolean, splitting?: boolean, sourcemap?: boolean }} flags
+ * @param {{ outdir?: string, platform?: string, format?: string, minify?: boolean, splitting?: boolean, sourcemap?: boolean, 'public-path'?: string }} flags
  */
 export async function bundleCommand(entries, flags) {
   if (entries.length === 0) throw new UsageError('bundle needs at least one entry file')
@@ -22,7 +22,13 @@ export async function bundleCommand(entries, flags) {
   const started = performance.now()
   let result
   try {
-    result = await new Bundler({ platform, minify: flags.minify, splitting: flags.splitting, sourcemap: flags.sourcemap }).bundle(entries, { outdir: flags.outdir })
+    result = await new Bundler({
+      platform,
+      minify: flags.minify,
+      splitting: flags.splitting,
+      sourcemap: flags.sourcemap,
+      publicPath: flags['public-path'],
+    }).bundle(entries, { outdir: flags.outdir })
   } catch (error) {
     if (!(error instanceof BundleError)) throw error
     printDiagnostics(error.diagnostics)

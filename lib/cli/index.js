@@ -22,6 +22,8 @@ Commands:
                       --splitting                       shared code and import()
                                                         targets in hashed chunks
                       --sourcemap                       a .map beside each file
+                      --public-path P                   the URL outdir is served at
+                                                        (default /), for assets
 
 Options:
   -h, --help        Show this help
@@ -39,6 +41,7 @@ const COMMANDS = {
       minify: { type: 'boolean' },
       splitting: { type: 'boolean' },
       sourcemap: { type: 'boolean' },
+      'public-path': { type: 'string' },
     },
     run: bundleCommand,
   },

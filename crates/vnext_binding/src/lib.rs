@@ -117,6 +117,8 @@ pub struct NativeBundlerOptions {
     pub splitting: Option<bool>,
     /// Write a source map beside each output file.
     pub sourcemap: Option<bool>,
+    /// The URL the output folder is served at; `/` when absent.
+    pub public_path: Option<String>,
 }
 
 #[napi(object)]
@@ -148,6 +150,7 @@ impl NativeBundler {
             minify: options.minify.unwrap_or(false),
             splitting: options.splitting.unwrap_or(false),
             source_map: options.sourcemap.unwrap_or(false),
+            public_path: options.public_path.unwrap_or_else(|| "/".to_string()),
         });
         Ok(Self {
             inner: Arc::new(inner),
@@ -203,8 +206,15 @@ struct WrittenFile<'a> {
 }
 
 #[derive(Serialize)]
+struct WrittenAsset<'a> {
+    path: &'a str,
+    size: usize,
+}
+
+#[derive(Serialize)]
 struct BundleReport<'a> {
     files: Vec<WrittenFile<'a>>,
+    assets: Vec<WrittenAsset<'a>>,
     diagnostics: &'a [Diagnostic],
 }
 
@@ -233,8 +243,18 @@ impl Task for BundleTask {
                 })
                 .collect()
         };
+        // Nothing is bundled, so nothing is listed, when there are errors.
+        let assets = output
+            .assets
+            .iter()
+            .map(|asset| WrittenAsset {
+                path: &asset.path,
+                size: asset.bytes.len(),
+            })
+            .collect();
         let report = BundleReport {
             files,
+            assets,
             diagnostics: &output.diagnostics,
         };
         serde_json::to_string(&report).map_err(|e| Error::from_reason(e.to_string()))

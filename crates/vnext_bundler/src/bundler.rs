@@ -12,6 +12,7 @@ use vnext_transform::{TransformOptions, minify_script};
 
 use xxhash_rust::xxh3::{Xxh3, xxh3_64};
 
+use crate::asset::Asset;
 use crate::chunk_graph::{ChunkGraph, ChunkKind, Side, evaluation_order, split_chunks};
 use crate::chunk_writer::{REGISTRY, WrittenChunk, chunk_placeholder, write_chunk};
 use crate::layer::Layer;
@@ -33,6 +34,9 @@ pub struct BundlerOptions {
     pub splitting: bool,
     /// Write `<file>.map` beside each output file, mapping it back to the sources.
     pub source_map: bool,
+    /// The URL the output folder is served at (`/` by default); assets' URLs start
+    /// with it.
+    pub public_path: String,
 }
 
 /// A module to bundle and the layer it starts in.
@@ -67,6 +71,8 @@ pub struct OutputFile {
 #[derive(Debug, Default)]
 pub struct BundleOutput {
     pub files: Vec<OutputFile>,
+    /// Images, fonts and media, copied as they are.
+    pub assets: Vec<Asset>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -83,19 +89,26 @@ impl BundleOutput {
             if let Some(parent) = target.parent() {
                 fs::create_dir_all(parent)?;
             }
-            write_whole(&target, &file.code)?;
+            write_whole(&target, file.code.as_bytes())?;
             if let Some(map) = &file.source_map {
-                write_whole(&out_dir.join(format!("{}.map", file.path)), map)?;
+                write_whole(&out_dir.join(format!("{}.map", file.path)), map.as_bytes())?;
             }
+        }
+        for asset in &self.assets {
+            let target = out_dir.join(&asset.path);
+            if let Some(parent) = target.parent() {
+                fs::create_dir_all(parent)?;
+            }
+            write_whole(&target, &asset.bytes)?;
         }
         Ok(())
     }
 }
 
-fn write_whole(target: &Path, text: &str) -> io::Result<()> {
+fn write_whole(target: &Path, contents: &[u8]) -> io::Result<()> {
     let mut staging = target.as_os_str().to_owned();
     staging.push(".partial");
-    fs::write(&staging, text)?;
+    fs::write(&staging, contents)?;
     fs::rename(&staging, target)
 }
 
@@ -104,6 +117,7 @@ pub struct Bundler {
     resolver: ModuleResolver,
     transform: TransformOptions,
     splitting: bool,
+    public_path: String,
     /// The registry runtime every chunk starts with, minified once when asked.
     runtime: String,
 }
@@ -128,6 +142,7 @@ impl Bundler {
                 source_map: options.source_map,
             },
             splitting: options.splitting,
+            public_path: options.public_path,
             runtime,
         }
     }
@@ -179,6 +194,7 @@ impl Bundler {
             root: &root,
             resolver: &self.resolver,
             transform: &self.transform,
+            public_path: &self.public_path,
         };
         let entry_paths: Vec<(Layer, PathBuf)> =
             paths.iter().map(|(_, entry)| entry.clone()).collect();
@@ -265,6 +281,7 @@ impl Bundler {
                 .flatten()
                 .map(|stylesheet| stylesheet.file),
         );
+        output.assets = graph.assets;
         output
     }
 }

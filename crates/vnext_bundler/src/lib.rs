@@ -3,6 +3,7 @@
 //! discovers the graph in parallel waves, splits it into chunks and writes each as an
 //! ES module.
 
+mod asset;
 mod bundler;
 mod chunk_graph;
 mod chunk_writer;
@@ -12,6 +13,7 @@ mod module_resolver;
 mod platform;
 mod source_map_writer;
 
+pub use asset::Asset;
 pub use bundler::{BundleOutput, Bundler, BundlerOptions, Entry, OutputFile};
 pub use layer::Layer;
 pub use platform::Platform;

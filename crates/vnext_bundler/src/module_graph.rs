@@ -8,13 +8,14 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 use vnext_css::{CssOptions, compile_stylesheet};
-use vnext_diagnostics::Diagnostic;
+use vnext_diagnostics::{Diagnostic, Location};
 use vnext_transform::{
     Dependency, DependencyKind, Directive, EmittedModule, ParsedModule, TransformOptions,
     parse_module, server_reference_stub,
 };
 use xxhash_rust::xxh3::xxh3_128;
 
+use crate::asset::{Asset, is_asset};
 use crate::layer::Layer;
 use crate::module_resolver::{ModuleResolver, RSC_MANIFESTS, Resolved};
 
@@ -75,6 +76,8 @@ pub struct ModuleGraph {
     pub client_references: Vec<ClientReference>,
     /// Sorted by module id.
     pub server_references: Vec<ServerReference>,
+    /// Files shipped as they are, each once.
+    pub assets: Vec<Asset>,
     pub diagnostics: Vec<Diagnostic>,
     index: HashMap<String, usize>,
 }
@@ -131,6 +134,8 @@ pub struct GraphContext<'a> {
     pub root: &'a Path,
     pub resolver: &'a ModuleResolver,
     pub transform: &'a TransformOptions,
+    /// The URL the output folder is served at, for assets' URLs.
+    pub public_path: &'a str,
 }
 
 /// Builds the graph of `entries`: absolute paths, each with the layer it starts in.
@@ -178,6 +183,11 @@ pub fn build_graph(entries: &[(Layer, PathBuf)], context: &GraphContext) -> Modu
             }
             if let Some(reference) = module.server_reference {
                 graph.server_references.push(reference);
+            }
+            for asset in module.assets {
+                if !graph.assets.iter().any(|known| known.path == asset.path) {
+                    graph.assets.push(asset);
+                }
             }
             for mut diagnostic in module.diagnostics {
                 // A client component is in the `ssr` and `client` layers: say it once.
@@ -243,6 +253,8 @@ struct LoadedModule {
     client_reference: Option<ClientReference>,
     /// Set when an `rsc` module turned out to be `"use server"`.
     server_reference: Option<ServerReference>,
+    /// Files it ships as they are.
+    assets: Vec<Asset>,
     diagnostics: Vec<Diagnostic>,
 }
 
@@ -256,8 +268,13 @@ fn load_module(layer: Layer, path: &Path, context: &GraphContext) -> LoadedModul
         same_file_in: Vec::new(),
         client_reference: None,
         server_reference: None,
+        assets: Vec::new(),
         diagnostics: Vec::new(),
     };
+    if is_asset(path) {
+        load_asset(path, &file, context, &mut loaded);
+        return loaded;
+    }
     let source = match fs::read_to_string(path) {
         Ok(source) => source,
         Err(error) => {
@@ -429,14 +446,78 @@ fn load_stylesheet(
     let options = CssOptions {
         minify: context.transform.minify,
     };
-    match compile_stylesheet(file, source, options) {
-        Ok(compiled) => {
-            if layer != Layer::Ssr {
-                loaded.module.css = Some(compiled.code);
+    let compiled = match compile_stylesheet(file, source, options) {
+        Ok(compiled) => compiled,
+        Err(diagnostic) => return loaded.diagnostics.push(diagnostic),
+    };
+    let mut code = compiled.code;
+    for url in &compiled.urls {
+        let target = match local_file(&url.url) {
+            Some(relative) => {
+                let folder = path.parent().unwrap_or(Path::new(""));
+                match Asset::read(&folder.join(relative)) {
+                    Ok(asset) => {
+                        let suffix = &url.url[relative.len()..];
+                        let target = format!("{}{suffix}", asset.url(context.public_path));
+                        loaded.assets.push(asset);
+                        target
+                    }
+                    Err(_) => {
+                        let message = format!("Module not found: Can't resolve '{}'", url.url);
+                        let location = Location {
+                            file: file.to_string(),
+                            line: url.line,
+                            column: url.column,
+                        };
+                        loaded.diagnostics.push(
+                            Diagnostic::error("module-not-found", message, vec![file.to_string()])
+                                .at(source, location),
+                        );
+                        continue;
+                    }
+                }
             }
-            load_script(layer, path, file, &compiled.module_js, context, loaded);
+            None => url.url.clone(),
+        };
+        code = code.replace(&url.placeholder, &target);
+    }
+    if layer != Layer::Ssr {
+        loaded.module.css = Some(code);
+    }
+    load_script(layer, path, file, &compiled.module_js, context, loaded);
+}
+
+/// The file part of a `url()` that names a file beside the stylesheet (`./a.png?v=1`
+/// → `./a.png`); `None` for data URLs, absolute URLs and fragments, which stay.
+fn local_file(url: &str) -> Option<&str> {
+    let is_elsewhere = url.starts_with("data:")
+        || url.starts_with('/')
+        || url.starts_with('#')
+        || url.contains("://");
+    if is_elsewhere {
+        return None;
+    }
+    let end = url.find(['?', '#']).unwrap_or(url.len());
+    Some(&url[..end])
+}
+
+/// An imported image, font or media file: shipped as it is, its URL the default export.
+fn load_asset(path: &Path, file: &str, context: &GraphContext, loaded: &mut LoadedModule) {
+    match Asset::read(path) {
+        Ok(asset) => {
+            let url = serde_json::to_string(&asset.url(context.public_path))
+                .expect("a string always serialises");
+            loaded.module.body = ModuleBody::Code(EmittedModule {
+                code: format!("module.exports = {url};\n"),
+                mappings: Vec::new(),
+            });
+            loaded.assets.push(asset);
         }
-        Err(diagnostic) => loaded.diagnostics.push(diagnostic),
+        Err(error) => loaded.diagnostics.push(Diagnostic::error(
+            "unreadable-module",
+            format!("Can't read {file}: {error}"),
+            vec![file.to_string()],
+        )),
     }
 }
 

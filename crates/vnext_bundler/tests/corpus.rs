@@ -89,6 +89,7 @@ fn run_case(dir: &Path, update: bool) -> Result<(), String> {
             splitting: case.splitting,
             // Plain bundles carry source maps, so every case runs that code too.
             source_map: !minify,
+            public_path: "/static/".to_string(),
         };
         Bundler::new(options).bundle(&entries)
     };
@@ -108,7 +109,7 @@ fn run_case(dir: &Path, update: bool) -> Result<(), String> {
         }
         snapshots.push(("expected.txt", plain));
         let has_css = output.files.iter().any(|file| file.path.ends_with(".css"));
-        if case.splitting || has_css {
+        if case.splitting || has_css || !output.assets.is_empty() {
             snapshots.push(("chunks.snap.txt", describe_chunks(&output)));
         }
     }
@@ -171,6 +172,9 @@ fn describe_chunks(output: &BundleOutput) -> String {
         if file.path.ends_with(".css") {
             text += &format!("  | {}\n", file.code.trim_end().replace('\n', "\n  | "));
         }
+    }
+    for asset in &output.assets {
+        text += &format!("{} ({} bytes)\n", asset.path, asset.bytes.len());
     }
     text
 }

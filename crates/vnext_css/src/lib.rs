@@ -4,4 +4,4 @@
 
 mod stylesheet;
 
-pub use stylesheet::{CompiledStylesheet, CssOptions, compile_stylesheet};
+pub use stylesheet::{CompiledStylesheet, CssOptions, CssUrl, compile_stylesheet};

@@ -19,13 +19,27 @@ pub struct CssOptions {
 /// A compiled stylesheet.
 #[derive(Debug)]
 pub struct CompiledStylesheet {
-    /// Its CSS, without its `@import`s.
+    /// Its CSS, without its `@import`s; each `url()` is a placeholder (see `urls`).
     pub code: String,
+    /// The `url()`s, for the bundler to point at files it ships (or put back).
+    pub urls: Vec<CssUrl>,
     /// CommonJS standing for the stylesheet in the module graph: a `require` of each
     /// `@import` (so imported CSS comes first), and for a `*.module.css` file exports
     /// that map each local class name to the names to put in `className` (its scoped
     /// name, then what it `composes`, required from the file it comes from).
     pub module_js: String,
+}
+
+/// A `url()` in a stylesheet.
+#[derive(Debug, Clone)]
+pub struct CssUrl {
+    /// What the code says in its place.
+    pub placeholder: String,
+    /// What the source said.
+    pub url: String,
+    /// Where, 1-based.
+    pub line: usize,
+    pub column: usize,
 }
 
 /// Next.js 16's default browser targets (`chrome 111, edge 111, firefox 111,
@@ -76,21 +90,29 @@ pub fn compile_stylesheet(
         })
         .map_err(|error| located(file, source, error.kind.to_string(), error.loc.as_ref()))?;
 
-    let mut code = printed.code;
+    let mut urls = Vec::new();
     let mut module_js = String::new();
     for dependency in printed.dependencies.unwrap_or_default() {
         match dependency {
             Dependency::Import(import) => {
                 module_js.push_str(&format!("require({});\n", js_string(&import.url)));
             }
-            // Assets are not bundled yet: `url()`s keep what they said.
-            Dependency::Url(url) => code = code.replace(&url.placeholder, &url.url),
+            Dependency::Url(url) => urls.push(CssUrl {
+                placeholder: url.placeholder,
+                url: url.url,
+                line: url.loc.start.line as usize,
+                column: url.loc.start.column as usize,
+            }),
         }
     }
     if let Some(exports) = printed.exports {
         module_js.push_str(&exports_js(exports.into_iter().collect()));
     }
-    Ok(CompiledStylesheet { code, module_js })
+    Ok(CompiledStylesheet {
+        code: printed.code,
+        urls,
+        module_js,
+    })
 }
 
 /// CommonJS mapping each local name to its class names: its own scoped name, then,

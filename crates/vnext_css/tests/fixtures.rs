@@ -24,7 +24,16 @@ fn fixtures() {
             .expect("an entry.css or entry.module.css");
         let source = fs::read_to_string(dir.join(entry)).unwrap();
         let actual = match compile_stylesheet(entry, &source, CssOptions::default()) {
-            Ok(compiled) => format!("{}\n--- module\n{}", compiled.code, compiled.module_js),
+            Ok(compiled) => {
+                let mut code = compiled.code;
+                for url in &compiled.urls {
+                    code = code.replace(
+                        &url.placeholder,
+                        &format!("[{}:{}:{}]", url.url, url.line, url.column),
+                    );
+                }
+                format!("{code}\n--- module\n{}", compiled.module_js)
+            }
             Err(diagnostic) => format!("{diagnostic}\n"),
         };
         let snapshot = dir.join("output.snap.txt");
