@@ -4,6 +4,8 @@
 import { createRequire } from 'node:module'
 import { resolve } from 'node:path'
 
+import { postcssPreprocessor } from './lib/postcss.js'
+
 const require = createRequire(import.meta.url)
 const binding = require('./binding.cjs')
 
@@ -57,7 +59,8 @@ export class Bundler {
   /** @param {import('./index.d.ts').BundlerOptions} [options] */
   constructor({ root = '.', platform = 'browser', env = {}, minify = false, splitting = false, sourcemap = false, publicPath = '/' } = {}) {
     this.root = resolve(root)
-    this.#native = new binding.Bundler({ root: this.root, platform, env, minify, splitting, sourcemap, publicPath })
+    const preprocessCss = postcssPreprocessor(this.root)
+    this.#native = new binding.Bundler({ root: this.root, platform, env, minify, splitting, sourcemap, publicPath, preprocessCss })
   }
 
   /**

@@ -1,7 +1,7 @@
 // The bundler through the package API and the CLI, on real packages: React rendering
 // to HTML in Node, and React running and updating in chromium.
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
@@ -12,6 +12,23 @@ import { CHROMIUM_ARGS } from './conformance/harness/browser.js'
 import { ROOT, runCli } from './helpers.js'
 
 const FIXTURES = join(ROOT, '__tests__/fixtures/bundle')
+
+/**
+ * Serves `outdir` at http://vnext.test/ as a static host would, with `html` at `/`
+ * and any `extra` responses by path; returns the paths requested, in order.
+ */
+async function serveOutput(page, html, extra = {}) {
+  const requested = []
+  await page.route('http://vnext.test/**', (route) => {
+    const path = new URL(route.request().url()).pathname.slice(1)
+    requested.push(path)
+    if (path === '') return route.fulfill({ contentType: 'text/html', body: html })
+    if (path in extra) return route.fulfill(extra[path])
+    const contentType = path.endsWith('.css') ? 'text/css' : path.endsWith('.svg') ? 'image/svg+xml' : 'text/javascript'
+    return route.fulfill({ contentType, path: join(outdir, path) })
+  })
+  return requested
+}
 let outdir
 beforeEach(() => (outdir = mkdtempSync(join(tmpdir(), 'vnext-bundle-'))))
 afterEach(() => rmSync(outdir, { recursive: true, force: true }))
@@ -37,15 +54,8 @@ test('react-dom/client renders, updates on click and loads a split chunk in chro
   try {
     const page = await browser.newPage()
     const errors = []
-    const requested = []
     page.on('pageerror', (error) => errors.push(String(error)))
-    // The output folder, served from one origin as a static host would.
-    await page.route('http://vnext.test/**', (route) => {
-      const path = new URL(route.request().url()).pathname.slice(1)
-      requested.push(path)
-      if (path === '') return route.fulfill({ contentType: 'text/html', body: '<div id="root"></div><script type="module" src="/entry.js"></script>' })
-      return route.fulfill({ contentType: 'text/javascript', path: join(outdir, path) })
-    })
+    const requested = await serveOutput(page, '<div id="root"></div><script type="module" src="/entry.js"></script>')
     await page.goto('http://vnext.test/')
     await page.locator('#counter').waitFor()
     expect(requested.sort()).toEqual(['', ...entry.imports, 'entry.js'].sort())
@@ -89,14 +99,8 @@ test('global CSS, @import, url() assets and CSS modules with composes and nestin
     const page = await browser.newPage()
     const errors = []
     page.on('pageerror', (error) => errors.push(String(error)))
-    await page.route('http://vnext.test/**', (route) => {
-      const path = new URL(route.request().url()).pathname.slice(1)
-      if (path === '') {
-        const links = entry.css.map((css) => `<link rel="stylesheet" href="/${css}">`).join('')
-        return route.fulfill({ contentType: 'text/html', body: `${links}<div id="root"></div><script type="module" src="/entry.js"></script>` })
-      }
-      return route.fulfill({ contentType: path.endsWith('.css') ? 'text/css' : 'text/javascript', path: join(outdir, path) })
-    })
+    const links = entry.css.map((css) => `<link rel="stylesheet" href="/${css}">`).join('')
+    await serveOutput(page, `${links}<div id="root"></div><script type="module" src="/entry.js"></script>`)
     await page.goto('http://vnext.test/')
     await page.locator('#card h2').waitFor()
     const styles = await page.evaluate(() => {
@@ -120,6 +124,41 @@ test('global CSS, @import, url() assets and CSS modules with composes and nestin
       titleSize: '20px',
     })
     expect(errors).toEqual([])
+  } finally {
+    await browser.close()
+  }
+}, 60_000)
+
+test("the app's PostCSS runs first: Tailwind v4 scans the app's sources and styles a page in chromium", async () => {
+  // Through the CLI, as a user runs it (Jest's module loader cannot load Tailwind's).
+  const result = runCli(['bundle', 'entry.jsx', '--outdir', outdir, '--minify'], { cwd: join(FIXTURES, 'tailwind') })
+  expect(result.stderr).toBe('')
+  const cssFiles = readdirSync(outdir).filter((file) => file.endsWith('.css'))
+  expect(cssFiles).toEqual([expect.stringMatching(/^entry-[0-9a-f]{16}\.css$/)])
+  const css = readFileSync(join(outdir, cssFiles[0]), 'utf8')
+  // Utilities the sources use are generated; others are not.
+  expect(css).toContain('.p-4')
+  expect(css).toContain('.text-brand')
+  expect(css).not.toContain('.p-5')
+
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS })
+  try {
+    const page = await browser.newPage()
+    await serveOutput(page, `<link rel="stylesheet" href="/${cssFiles[0]}"><div id="root"></div><script type="module" src="/entry.js"></script>`)
+    await page.goto('http://vnext.test/')
+    await page.locator('#badge').waitFor()
+    const styles = await page.evaluate(() => {
+      const main = getComputedStyle(document.querySelector('main'))
+      return {
+        padding: main.paddingTop,
+        weight: main.fontWeight,
+        color: main.color,
+        badgeMargin: getComputedStyle(document.querySelector('#badge')).marginLeft,
+        // Tailwind's preflight resets the body's margin.
+        bodyMargin: getComputedStyle(document.body).marginTop,
+      }
+    })
+    expect(styles).toEqual({ padding: '16px', weight: '700', color: 'rgb(10, 20, 30)', badgeMargin: '6px', bodyMargin: '0px' })
   } finally {
     await browser.close()
   }
@@ -217,19 +256,10 @@ test('a client component server-rendered from the flight payload hydrates in chr
   try {
     const page = await browser.newPage()
     const problems = []
-    const requested = []
     page.on('pageerror', (error) => problems.push(String(error)))
     page.on('console', (message) => message.type() === 'error' && problems.push(message.text()))
-    await page.route('http://vnext.test/**', (route) => {
-      const path = new URL(route.request().url()).pathname.slice(1)
-      requested.push(path)
-      if (path === '') {
-        const body = `<div id="root">${html}</div><script type="module" src="/client/browser.js"></script>`
-        return route.fulfill({ contentType: 'text/html', body })
-      }
-      if (path === 'flight') return route.fulfill({ contentType: 'text/x-component', body: flight })
-      return route.fulfill({ contentType: 'text/javascript', path: join(outdir, path) })
-    })
+    const document = `<div id="root">${html}</div><script type="module" src="/client/browser.js"></script>`
+    const requested = await serveOutput(page, document, { flight: { contentType: 'text/x-component', body: flight } })
     await page.goto('http://vnext.test/')
     await page.waitForFunction(() => Object.keys(document.querySelector('button')).some((key) => key.startsWith('__reactFiber')))
     expect(requested).toContain(counterChunk.path)

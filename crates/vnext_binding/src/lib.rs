@@ -5,10 +5,11 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use napi::bindgen_prelude::{AsyncTask, Env, Error, Result, Status, Task};
+use napi::bindgen_prelude::{AsyncTask, Env, Error, FnArgs, Promise, Result, Status, Task};
+use napi::threadsafe_function::ThreadsafeFunction;
 use napi_derive::napi;
 use serde::Serialize;
-use vnext_bundler::{Bundler, BundlerOptions, Entry, Layer, Platform};
+use vnext_bundler::{Bundler, BundlerOptions, Entry, Layer, Platform, StylesheetPreprocessor};
 use vnext_diagnostics::Diagnostic;
 use vnext_router::{CompileOptions, MatchTree};
 
@@ -103,7 +104,7 @@ impl RouteMatcher {
     }
 }
 
-#[napi(object)]
+#[napi(object, object_to_js = false)]
 pub struct NativeBundlerOptions {
     /// The project folder; module ids and messages are relative to it.
     pub root: String,
@@ -119,6 +120,37 @@ pub struct NativeBundlerOptions {
     pub sourcemap: Option<bool>,
     /// The URL the output folder is served at; `/` when absent.
     pub public_path: Option<String>,
+    /// `(file, css) => Promise<css>`: the app's PostCSS, run on every stylesheet.
+    pub preprocess_css: Option<PreprocessCss>,
+}
+
+/// Called from the bundler's threads; weak, so it never keeps Node running.
+type PreprocessCss = ThreadsafeFunction<
+    FnArgs<(String, String)>,
+    Promise<String>,
+    FnArgs<(String, String)>,
+    Status,
+    false,
+    true,
+>;
+
+/// The app's PostCSS, in JavaScript: each call waits, on the bundler's thread, for the
+/// promise the function returns. The JavaScript thread is free meanwhile, as a bundle
+/// runs off it.
+struct JsStylesheetPreprocessor(PreprocessCss);
+
+impl StylesheetPreprocessor for JsStylesheetPreprocessor {
+    fn preprocess(&self, file: &Path, source: &str) -> std::result::Result<String, String> {
+        let arguments = (file.to_string_lossy().into_owned(), source.to_string());
+        futures_executor::block_on(async {
+            let promise = self
+                .0
+                .call_async(arguments.into())
+                .await
+                .map_err(|error| error.reason.clone())?;
+            promise.await.map_err(|error| error.reason.clone())
+        })
+    }
 }
 
 #[napi(object)]
@@ -151,6 +183,9 @@ impl NativeBundler {
             splitting: options.splitting.unwrap_or(false),
             source_map: options.sourcemap.unwrap_or(false),
             public_path: options.public_path.unwrap_or_else(|| "/".to_string()),
+            stylesheet_preprocessor: options.preprocess_css.map(|function| {
+                Arc::new(JsStylesheetPreprocessor(function)) as Arc<dyn StylesheetPreprocessor>
+            }),
         });
         Ok(Self {
             inner: Arc::new(inner),

@@ -6,6 +6,7 @@ use std::fmt::Write;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use vnext_diagnostics::Diagnostic;
 use vnext_transform::{TransformOptions, minify_script};
@@ -20,7 +21,13 @@ use crate::module_graph::{GraphContext, ModuleGraph, build_graph};
 use crate::module_resolver::{ModuleResolver, RSC_MANIFESTS};
 use crate::platform::Platform;
 
-#[derive(Debug, Clone)]
+/// Runs on every stylesheet before lightningcss: the app's PostCSS plugins, which the
+/// binding calls in JavaScript. The error is the message to show.
+pub trait StylesheetPreprocessor: Send + Sync {
+    fn preprocess(&self, file: &Path, source: &str) -> Result<String, String>;
+}
+
+#[derive(Clone)]
 pub struct BundlerOptions {
     /// Module ids and messages are relative to it.
     pub root: PathBuf,
@@ -37,6 +44,7 @@ pub struct BundlerOptions {
     /// The URL the output folder is served at (`/` by default); assets' URLs start
     /// with it.
     pub public_path: String,
+    pub stylesheet_preprocessor: Option<Arc<dyn StylesheetPreprocessor>>,
 }
 
 /// A module to bundle and the layer it starts in.
@@ -118,6 +126,7 @@ pub struct Bundler {
     transform: TransformOptions,
     splitting: bool,
     public_path: String,
+    stylesheet_preprocessor: Option<Arc<dyn StylesheetPreprocessor>>,
     /// The registry runtime every chunk starts with, minified once when asked.
     runtime: String,
 }
@@ -143,6 +152,7 @@ impl Bundler {
             },
             splitting: options.splitting,
             public_path: options.public_path,
+            stylesheet_preprocessor: options.stylesheet_preprocessor,
             runtime,
         }
     }
@@ -195,6 +205,7 @@ impl Bundler {
             resolver: &self.resolver,
             transform: &self.transform,
             public_path: &self.public_path,
+            stylesheet_preprocessor: self.stylesheet_preprocessor.as_deref(),
         };
         let entry_paths: Vec<(Layer, PathBuf)> =
             paths.iter().map(|(_, entry)| entry.clone()).collect();

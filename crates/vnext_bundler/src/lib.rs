@@ -14,6 +14,8 @@ mod platform;
 mod source_map_writer;
 
 pub use asset::Asset;
-pub use bundler::{BundleOutput, Bundler, BundlerOptions, Entry, OutputFile};
+pub use bundler::{
+    BundleOutput, Bundler, BundlerOptions, Entry, OutputFile, StylesheetPreprocessor,
+};
 pub use layer::Layer;
 pub use platform::Platform;

@@ -16,6 +16,7 @@ use vnext_transform::{
 use xxhash_rust::xxh3::xxh3_128;
 
 use crate::asset::{Asset, is_asset};
+use crate::bundler::StylesheetPreprocessor;
 use crate::layer::Layer;
 use crate::module_resolver::{ModuleResolver, RSC_MANIFESTS, Resolved};
 
@@ -136,6 +137,7 @@ pub struct GraphContext<'a> {
     pub transform: &'a TransformOptions,
     /// The URL the output folder is served at, for assets' URLs.
     pub public_path: &'a str,
+    pub stylesheet_preprocessor: Option<&'a dyn StylesheetPreprocessor>,
 }
 
 /// Builds the graph of `entries`: absolute paths, each with the layer it starts in.
@@ -445,6 +447,21 @@ fn load_stylesheet(
 ) {
     let options = CssOptions {
         minify: context.transform.minify,
+    };
+    let preprocessed;
+    let source = match context.stylesheet_preprocessor {
+        Some(preprocessor) => match preprocessor.preprocess(path, source) {
+            Ok(css) => {
+                preprocessed = css;
+                preprocessed.as_str()
+            }
+            Err(message) => {
+                let message = format!("PostCSS failed on {file}: {message}");
+                let diagnostic = Diagnostic::error("postcss-error", message, vec![file.into()]);
+                return loaded.diagnostics.push(diagnostic);
+            }
+        },
+        None => source,
     };
     let compiled = match compile_stylesheet(file, source, options) {
         Ok(compiled) => compiled,

@@ -90,6 +90,7 @@ fn run_case(dir: &Path, update: bool) -> Result<(), String> {
             // Plain bundles carry source maps, so every case runs that code too.
             source_map: !minify,
             public_path: "/static/".to_string(),
+            stylesheet_preprocessor: None,
         };
         Bundler::new(options).bundle(&entries)
     };
