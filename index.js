@@ -4,7 +4,7 @@
 import { createRequire } from 'node:module'
 import { resolve } from 'node:path'
 
-import { postcssPreprocessor } from './lib/postcss.js'
+import { stylesheetPreprocessor } from './lib/stylesheets.js'
 
 const require = createRequire(import.meta.url)
 const binding = require('./binding.cjs')
@@ -59,7 +59,7 @@ export class Bundler {
   /** @param {import('./index.d.ts').BundlerOptions} [options] */
   constructor({ root = '.', platform = 'browser', env = {}, minify = false, splitting = false, sourcemap = false, publicPath = '/' } = {}) {
     this.root = resolve(root)
-    const preprocessCss = postcssPreprocessor(this.root)
+    const preprocessCss = stylesheetPreprocessor(this.root)
     this.#native = new binding.Bundler({ root: this.root, platform, env, minify, splitting, sourcemap, publicPath, preprocessCss })
   }
 

@@ -164,6 +164,18 @@ test("the app's PostCSS runs first: Tailwind v4 scans the app's sources and styl
   }
 }, 60_000)
 
+test('Sass files compile with the app\'s sass, .module.scss is a CSS module', () => {
+  const result = runCli(['bundle', 'entry.js', '--outdir', outdir, '--platform', 'node'], { cwd: join(FIXTURES, 'sass') })
+  expect(result.stderr).toBe('')
+  const [cssFile] = readdirSync(outdir).filter((file) => file.endsWith('.css'))
+  const css = readFileSync(join(outdir, cssFile), 'utf8')
+  expect(css).toContain('.panel {\n  color: #c80064;\n}')
+  expect(css).toContain('.panel .title {\n  margin: 12px;\n}')
+  const className = execFileSync(process.execPath, [join(outdir, 'entry.js')], { encoding: 'utf8' }).trim()
+  expect(className).toMatch(/^[\w-]+_button$/)
+  expect(css).toContain(`.${className} {\n  padding: 6px;\n}`)
+})
+
 test('an unresolved import rejects with a BundleError and writes nothing', async () => {
   const bundler = new Bundler({ root: join(FIXTURES, 'broken'), platform: 'node' })
   const error = await bundler.bundle(['entry.js'], { outdir: join(outdir, 'out') }).catch((e) => e)

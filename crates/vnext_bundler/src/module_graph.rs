@@ -309,7 +309,9 @@ fn load_module(layer: Layer, path: &Path, context: &GraphContext) -> LoadedModul
         "js" | "mjs" | "cjs" | "jsx" | "ts" | "mts" | "cts" | "tsx" => {
             load_script(layer, path, &file, &source, context, &mut loaded)
         }
-        "css" => load_stylesheet(layer, path, &file, &source, context, &mut loaded),
+        "css" | "scss" | "sass" => {
+            load_stylesheet(layer, path, &file, &source, context, &mut loaded)
+        }
         _ => loaded.diagnostics.push(Diagnostic::error(
             "unsupported-module-type",
             format!("vnext cannot bundle `.{extension}` files yet ({file})"),
@@ -434,7 +436,10 @@ fn load_script(
     }
 }
 
-/// A stylesheet: compiled by lightningcss, its CSS kept on the module, and in the graph
+/// Next's message for a Sass file in an app without `sass`.
+const SASS_MISSING: &str = "To use Next.js' built-in Sass support, you first need to install `sass`.\nRun `npm i sass` or `yarn add sass` inside your workspace.\n\nLearn more: https://nextjs.org/docs/messages/install-sass";
+
+/// A stylesheet (`.css`, or Sass once the preprocessor has made it CSS): compiled by lightningcss, its CSS kept on the module, and in the graph
 /// as the JavaScript that stands for it (its `@import`s, a CSS module's class names).
 /// The `ssr` copy of a stylesheet ships no CSS: its `client` copy does.
 fn load_stylesheet(
@@ -456,11 +461,22 @@ fn load_stylesheet(
                 preprocessed.as_str()
             }
             Err(message) => {
-                let message = format!("PostCSS failed on {file}: {message}");
-                let diagnostic = Diagnostic::error("postcss-error", message, vec![file.into()]);
+                let diagnostic =
+                    Diagnostic::error("stylesheet-preprocessing", message, vec![file.into()]);
                 return loaded.diagnostics.push(diagnostic);
             }
         },
+        // Sass needs the `sass` package, which the preprocessor brings.
+        None if !file.ends_with(".css") => {
+            let start = Location {
+                file: file.to_string(),
+                line: 1,
+                column: 1,
+            };
+            let diagnostic =
+                Diagnostic::error("sass-not-installed", SASS_MISSING, vec![file.into()]);
+            return loaded.diagnostics.push(diagnostic.at(source, start));
+        }
         None => source,
     };
     let compiled = match compile_stylesheet(file, source, options) {

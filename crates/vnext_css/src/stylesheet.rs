@@ -56,13 +56,16 @@ fn next_default_targets() -> Targets {
 }
 
 /// Compiles `source`, the text of `file` (relative to the project root, which makes
-/// CSS module names the same on every machine). `*.module.css` is a CSS module.
+/// CSS module names the same on every machine). `*.module.{css,scss,sass}` is a CSS
+/// module.
 pub fn compile_stylesheet(
     file: &str,
     source: &str,
     options: CssOptions,
 ) -> Result<CompiledStylesheet, Diagnostic> {
-    let is_module = file.ends_with(".module.css");
+    let is_module = [".module.css", ".module.scss", ".module.sass"]
+        .iter()
+        .any(|suffix| file.ends_with(suffix));
     let parser_options = ParserOptions {
         filename: file.to_string(),
         css_modules: is_module.then(css_modules::Config::default),

@@ -1,6 +1,6 @@
-// The app's PostCSS, run as Next runs it: the plugins its postcss.config.* names, in
-// order, on every stylesheet before vnext's own CSS pipeline (lightningcss, in Rust,
-// which calls this function from its threads).
+// What the app's stylesheets go through before vnext's own CSS pipeline (lightningcss,
+// in Rust, which calls this from its threads), as in Next: Sass for `.scss`/`.sass`
+// files when the app has `sass` installed, then the plugins its postcss.config.* names.
 
 import { existsSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
@@ -9,19 +9,46 @@ import { pathToFileURL } from 'node:url'
 
 const CONFIG_FILES = ['postcss.config.js', 'postcss.config.mjs', 'postcss.config.cjs', 'postcss.config.json']
 
+const SASS_MISSING = [
+  "To use Next.js' built-in Sass support, you first need to install `sass`.",
+  'Run `npm i sass` or `yarn add sass` inside your workspace.',
+  '',
+  'Learn more: https://nextjs.org/docs/messages/install-sass',
+].join('\n')
+
 /**
- * A `(file, css) => Promise<css>` running the app's PostCSS plugins, or undefined when
- * the app has no PostCSS config. The config and plugins load on the first stylesheet.
+ * A `(file, css) => Promise<css>` for the app, or undefined when it has neither a
+ * PostCSS config nor `sass` (then a Sass file is refused with Next's message). Sass,
+ * the config and its plugins load on first use.
  * @param {string} root the app's folder
  */
-export function postcssPreprocessor(root) {
+export function stylesheetPreprocessor(root) {
+  const require = createRequire(join(root, 'package.json'))
   const configFile = CONFIG_FILES.map((name) => join(root, name)).find((path) => existsSync(path))
-  if (!configFile) return undefined
+  const hasSass = resolves(require, 'sass')
+  if (!configFile && !hasSass) return undefined
   let processor
   return async (file, css) => {
+    if (/\.s[ac]ss$/.test(file)) {
+      if (!hasSass) throw new Error(SASS_MISSING)
+      css = require('sass').compile(file, { loadPaths: [join(root, 'node_modules')] }).css
+    }
+    if (!configFile) return css
     processor ??= loadProcessor(root, configFile)
-    const result = await (await processor).process(css, { from: file, to: file })
-    return result.css
+    try {
+      return (await (await processor).process(css, { from: file, to: file })).css
+    } catch (error) {
+      throw new Error(`PostCSS failed: ${error.message}`)
+    }
+  }
+}
+
+function resolves(require, name) {
+  try {
+    require.resolve(name)
+    return true
+  } catch {
+    return false
   }
 }
 
