@@ -73,6 +73,11 @@ export interface BundleResult {
   files: OutputFile[]
   /** Images, fonts and media copied as they are. */
   assets: Array<{ path: string; size: number }>
+  /**
+   * Modules taken as they were from an earlier `bundle` call of the same `Bundler`:
+   * scripts whose text is unchanged and whose imports resolve to the same files.
+   */
+  reusedModules: number
   warnings: Diagnostic[]
 }
 

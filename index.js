@@ -74,7 +74,7 @@ export class Bundler {
     const native = entries.map((entry) => (typeof entry === 'string' ? { path: entry } : entry))
     const report = JSON.parse(await this.#native.bundleJson(native, resolve(outdir)))
     if (report.diagnostics.some((d) => d.severity === 'error')) throw new BundleError(report.diagnostics)
-    return { files: report.files, assets: report.assets, warnings: report.diagnostics }
+    return { files: report.files, assets: report.assets, reusedModules: report.reusedModules, warnings: report.diagnostics }
   }
 }
 

@@ -94,8 +94,33 @@ function median(values) {
 
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} kB`
 
+/**
+ * vnext kept warm, as a dev server keeps it: bundle, change the entry, bundle again
+ * with the same Bundler; the median of the rebuilds.
+ */
+async function warmRebuild({ dir, entry }) {
+  const bundler = new Bundler({ root: dir, platform: 'browser', minify: true, sourcemap: true })
+  const outdir = join(WORK, 'out', 'vnext-warm')
+  const entryPath = join(dir, entry)
+  const original = readFileSync(entryPath, 'utf8')
+  await bundler.bundle([entry], { outdir })
+  const times = []
+  try {
+    for (let run = 0; run < RUNS; run++) {
+      writeFileSync(entryPath, `${original}\n// edit ${run}\n`)
+      const started = performance.now()
+      await bundler.bundle([entry], { outdir })
+      times.push(performance.now() - started)
+    }
+  } finally {
+    writeFileSync(entryPath, original)
+  }
+  return median(times)
+}
+
 const inputs = [threeTimesTen(), tsxModules(5000)]
 const rows = []
+const warm = []
 for (const input of inputs) {
   const times = Object.fromEntries(Object.keys(TOOLS).map((tool) => [tool, []]))
   const sizes = {}
@@ -112,6 +137,7 @@ for (const input of inputs) {
   for (const tool of Object.keys(TOOLS)) {
     rows.push({ input: input.name, tool, ms: median(times[tool]), ...sizes[tool] })
   }
+  warm.push({ input: input.name, ms: await warmRebuild(input) })
 }
 
 console.log(`Bundling for the browser, ESM, minified, with source maps; median of ${RUNS} alternating runs.\n`)
@@ -124,3 +150,8 @@ for (const row of rows) {
   const versusEsbuild = `${(((row.gzip - esbuildRow.gzip) / esbuildRow.gzip) * 100).toFixed(1)}%`
   console.log(`| ${row.input} | ${row.tool} | ${Math.round(row.ms)} ms | ${speed} | ${kb(row.raw)} | ${kb(row.gzip)} | ${versusEsbuild} |`)
 }
+
+console.log('\nvnext kept warm (one Bundler, the entry file edited between builds):\n')
+console.log('| input | rebuild |')
+console.log('|---|---:|')
+for (const row of warm) console.log(`| ${row.input} | ${Math.round(row.ms)} ms |`)

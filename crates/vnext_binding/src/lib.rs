@@ -247,9 +247,11 @@ struct WrittenAsset<'a> {
 }
 
 #[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
 struct BundleReport<'a> {
     files: Vec<WrittenFile<'a>>,
     assets: Vec<WrittenAsset<'a>>,
+    reused_modules: usize,
     diagnostics: &'a [Diagnostic],
 }
 
@@ -290,6 +292,7 @@ impl Task for BundleTask {
         let report = BundleReport {
             files,
             assets,
+            reused_modules: output.reused_modules,
             diagnostics: &output.diagnostics,
         };
         serde_json::to_string(&report).map_err(|e| Error::from_reason(e.to_string()))

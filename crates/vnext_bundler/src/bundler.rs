@@ -17,6 +17,7 @@ use crate::asset::Asset;
 use crate::chunk_graph::{ChunkGraph, ChunkKind, Side, evaluation_order, split_chunks};
 use crate::chunk_writer::{REGISTRY, WrittenChunk, chunk_placeholder, write_chunk};
 use crate::layer::Layer;
+use crate::module_cache::ModuleCache;
 use crate::module_graph::{GraphContext, ModuleGraph, build_graph};
 use crate::module_resolver::{ModuleResolver, RSC_MANIFESTS};
 use crate::platform::Platform;
@@ -81,6 +82,8 @@ pub struct BundleOutput {
     pub files: Vec<OutputFile>,
     /// Images, fonts and media, copied as they are.
     pub assets: Vec<Asset>,
+    /// Modules taken unchanged from earlier builds by the same `Bundler`.
+    pub reused_modules: usize,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -127,6 +130,7 @@ pub struct Bundler {
     splitting: bool,
     public_path: String,
     stylesheet_preprocessor: Option<Arc<dyn StylesheetPreprocessor>>,
+    cache: ModuleCache,
     /// The registry runtime every chunk starts with, minified once when asked.
     runtime: String,
 }
@@ -153,6 +157,7 @@ impl Bundler {
             splitting: options.splitting,
             public_path: options.public_path,
             stylesheet_preprocessor: options.stylesheet_preprocessor,
+            cache: ModuleCache::default(),
             runtime,
         }
     }
@@ -206,7 +211,10 @@ impl Bundler {
             transform: &self.transform,
             public_path: &self.public_path,
             stylesheet_preprocessor: self.stylesheet_preprocessor.as_deref(),
+            cache: &self.cache,
         };
+        // Files may have come or gone since the last build.
+        self.resolver.clear_cache();
         let entry_paths: Vec<(Layer, PathBuf)> =
             paths.iter().map(|(_, entry)| entry.clone()).collect();
         let graph = build_graph(&entry_paths, &context);
@@ -293,6 +301,7 @@ impl Bundler {
                 .map(|stylesheet| stylesheet.file),
         );
         output.assets = graph.assets;
+        output.reused_modules = graph.reused_modules;
         output
     }
 }

@@ -8,6 +8,7 @@ mod bundler;
 mod chunk_graph;
 mod chunk_writer;
 mod layer;
+mod module_cache;
 mod module_graph;
 mod module_resolver;
 mod platform;

@@ -13,15 +13,16 @@ use vnext_transform::{
     Dependency, DependencyKind, Directive, EmittedModule, ParsedModule, TransformOptions,
     parse_module, server_reference_stub,
 };
-use xxhash_rust::xxh3::xxh3_128;
+use xxhash_rust::xxh3::{xxh3_64, xxh3_128};
 
 use crate::asset::{Asset, is_asset};
 use crate::bundler::StylesheetPreprocessor;
 use crate::layer::Layer;
+use crate::module_cache::{ModuleCache, Resolution};
 use crate::module_resolver::{ModuleResolver, RSC_MANIFESTS, Resolved};
 
 /// One module of the bundle.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Module {
     pub id: String,
     pub body: ModuleBody,
@@ -38,7 +39,7 @@ pub struct Module {
     pub css: Option<String>,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub enum ModuleBody {
     /// The factory's code, with its mappings when source maps are on.
     Code(EmittedModule),
@@ -77,6 +78,8 @@ pub struct ModuleGraph {
     pub client_references: Vec<ClientReference>,
     /// Sorted by module id.
     pub server_references: Vec<ServerReference>,
+    /// How many modules were taken from the cache of an earlier build.
+    pub reused_modules: usize,
     /// Files shipped as they are, each once.
     pub assets: Vec<Asset>,
     pub diagnostics: Vec<Diagnostic>,
@@ -137,6 +140,7 @@ pub struct GraphContext<'a> {
     pub transform: &'a TransformOptions,
     /// The URL the output folder is served at, for assets' URLs.
     pub public_path: &'a str,
+    pub cache: &'a ModuleCache,
     pub stylesheet_preprocessor: Option<&'a dyn StylesheetPreprocessor>,
 }
 
@@ -191,6 +195,7 @@ pub fn build_graph(entries: &[(Layer, PathBuf)], context: &GraphContext) -> Modu
                     graph.assets.push(asset);
                 }
             }
+            graph.reused_modules += usize::from(module.reused);
             for mut diagnostic in module.diagnostics {
                 // A client component is in the `ssr` and `client` layers: say it once.
                 if graph
@@ -244,8 +249,13 @@ impl Module {
     }
 }
 
-struct LoadedModule {
+#[derive(Debug, Clone)]
+pub struct LoadedModule {
     module: Module,
+    /// Every resolution its loading made, to tell whether it can be reused.
+    pub resolutions: Vec<Resolution>,
+    /// Taken from the cache of an earlier build.
+    reused: bool,
     /// Each dependency's id, layer and what it resolved to.
     resolved: Vec<(String, Layer, Resolved)>,
     /// The same file in other layers, which this module brings into the graph, with
@@ -268,6 +278,8 @@ fn load_module(layer: Layer, path: &Path, context: &GraphContext) -> LoadedModul
         module: Module::new(id, ModuleBody::Code(EmittedModule::default())),
         resolved: Vec::new(),
         same_file_in: Vec::new(),
+        resolutions: Vec::new(),
+        reused: false,
         client_reference: None,
         server_reference: None,
         assets: Vec::new(),
@@ -307,7 +319,18 @@ fn load_module(layer: Layer, path: &Path, context: &GraphContext) -> LoadedModul
             )),
         },
         "js" | "mjs" | "cjs" | "jsx" | "ts" | "mts" | "cts" | "tsx" => {
-            load_script(layer, path, &file, &source, context, &mut loaded)
+            // Stylesheets are not kept: PostCSS plugins such as Tailwind read other
+            // files, and a `url()`'s file can change under an unchanged sheet.
+            let source_hash = xxh3_64(source.as_bytes());
+            if let Some(mut cached) = context
+                .cache
+                .get(layer, path, source_hash, context.resolver)
+            {
+                cached.reused = true;
+                return cached;
+            }
+            load_script(layer, path, &file, &source, context, &mut loaded);
+            context.cache.put(layer, path, source_hash, &loaded);
         }
         "css" | "scss" | "sass" => {
             load_stylesheet(layer, path, &file, &source, context, &mut loaded)
@@ -393,10 +416,15 @@ fn load_script(
             ));
             continue;
         }
-        match context
+        let result = context
             .resolver
-            .resolve(path, &dependency.specifier, target_layer)
-        {
+            .resolve(path, &dependency.specifier, target_layer);
+        loaded.resolutions.push(Resolution {
+            specifier: dependency.specifier.clone(),
+            layer: target_layer,
+            result: result.clone(),
+        });
+        match result {
             Ok(resolved) => {
                 let dependency_id = resolved_id(context.root, target_layer, &resolved);
                 ids.insert(

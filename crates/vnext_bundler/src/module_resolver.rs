@@ -57,6 +57,11 @@ impl ModuleResolver {
         }
     }
 
+    /// Forgets what it has read of the file system (package.json files, folders).
+    pub fn clear_cache(&self) {
+        self.resolver.clear_cache();
+    }
+
     /// The platform `layer` runs on.
     pub fn platform_of(&self, layer: Layer) -> Platform {
         if layer == Layer::Client {

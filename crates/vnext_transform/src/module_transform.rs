@@ -43,7 +43,7 @@ pub struct TransformOptions {
 }
 
 /// A module's printed code and, when asked for, its mappings back to the source.
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct EmittedModule {
     pub code: String,
     pub mappings: Vec<Mapping>,
