@@ -1,0 +1,6 @@
+'use client'
+import './button.css'
+
+export function Button() {
+  return 'button'
+}

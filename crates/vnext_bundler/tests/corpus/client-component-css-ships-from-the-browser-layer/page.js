@@ -1,0 +1,4 @@
+import './page.css'
+import { Button } from './button.js'
+
+export const page = typeof Button.$$id

@@ -1,0 +1,2 @@
+export * as math from './math.js'
+export { default as twice } from './twice.cjs'

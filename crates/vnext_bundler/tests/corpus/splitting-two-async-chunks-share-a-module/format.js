@@ -1,0 +1,1 @@
+export const format = (word, name) => `${word}, ${name}!`
