@@ -364,6 +364,13 @@ fn load_script(
             return load_client_reference(path, file, context, loaded);
         }
         (Layer::Rsc, Some(Directive::UseServer)) => {
+            for location in parsed.exports_that_are_not_async_functions(file) {
+                let message =
+                    "Only async functions are allowed to be exported in a \"use server\" file.";
+                let diagnostic =
+                    Diagnostic::error("use-server-export", message, vec![file.to_string()]);
+                loaded.diagnostics.push(diagnostic.at(source, location));
+            }
             let actions = actions_of(file, &parsed);
             parsed.register_server_references(&actions);
             loaded.server_reference = Some(ServerReference {

@@ -8,7 +8,9 @@ use std::collections::HashMap;
 use swc_core::common::comments::SingleThreadedComments;
 use swc_core::common::util::take::Take;
 use swc_core::common::{GLOBALS, Globals, Mark, SourceMap, sync::Lrc};
-use swc_core::ecma::ast::{Decl, ExportSpecifier, Ident, ModuleDecl, ModuleExportName, Program};
+use swc_core::ecma::ast::{
+    Decl, DefaultDecl, ExportSpecifier, Expr, Ident, ModuleDecl, ModuleExportName, Program,
+};
 use swc_core::ecma::transforms::base::helpers::{HELPERS, Helpers, inject_helpers};
 use swc_core::ecma::transforms::base::{fixer::fixer, hygiene::hygiene, resolver};
 use swc_core::ecma::transforms::module::common_js::{FeatureFlag, common_js};
@@ -102,6 +104,52 @@ impl ParsedModule {
     /// The names the module exports as ESM, as written (`default` included).
     pub fn export_names(&self) -> Vec<String> {
         read_exports(&self.program).0
+    }
+
+    /// Where each export statement of a `"use server"` module starts that exports
+    /// something other than an async function: Next refuses them. Re-exported names
+    /// (`export { x }`) are not judged.
+    pub fn exports_that_are_not_async_functions(&self, file: &str) -> Vec<Location> {
+        let Program::Module(module) = &self.program else {
+            return Vec::new();
+        };
+        let is_async_function = |expr: &Expr| match expr {
+            Expr::Arrow(arrow) => arrow.is_async,
+            Expr::Fn(function) => function.function.is_async,
+            _ => false,
+        };
+        let mut refused = Vec::new();
+        for decl in module.body.iter().filter_map(|item| item.as_module_decl()) {
+            match decl {
+                ModuleDecl::ExportDecl(export) => {
+                    let refuse = match &export.decl {
+                        Decl::Fn(function) => !function.function.is_async,
+                        Decl::Var(var) => !var.decls.iter().all(|declarator| {
+                            declarator.init.as_deref().is_some_and(is_async_function)
+                        }),
+                        Decl::Class(_) => true,
+                        _ => false,
+                    };
+                    if refuse {
+                        refused.push(export.span);
+                    }
+                }
+                ModuleDecl::ExportDefaultDecl(export) => {
+                    let is_async = matches!(&export.decl, DefaultDecl::Fn(function) if function.function.is_async);
+                    if !is_async {
+                        refused.push(export.span);
+                    }
+                }
+                ModuleDecl::ExportDefaultExpr(export) if !is_async_function(&export.expr) => {
+                    refused.push(export.span);
+                }
+                _ => {}
+            }
+        }
+        refused
+            .into_iter()
+            .map(|span| locate(&self.source_map, file, span))
+            .collect()
     }
 
     /// For a `"use server"` module in the `rsc` layer: registers each export named in

@@ -9,5 +9,3 @@ export { archive as 'archive-all' }
 export default async function () {
   return 'default action'
 }
-// Not a function: nothing to register.
-export const limit = 3
