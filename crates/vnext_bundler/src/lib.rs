@@ -10,6 +10,7 @@ mod chunk_writer;
 mod layer;
 mod module_cache;
 mod module_graph;
+mod module_loader;
 mod module_resolver;
 mod platform;
 mod source_map_writer;

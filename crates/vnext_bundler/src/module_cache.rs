@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use crate::layer::Layer;
-use crate::module_graph::LoadedModule;
+use crate::module_loader::LoadedModule;
 use crate::module_resolver::{ModuleResolver, Resolved};
 
 /// One `resolve` a module's loading made, and what it answered.

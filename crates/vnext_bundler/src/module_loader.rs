@@ -1,0 +1,427 @@
+//! Loading one module in one layer, on a rayon thread: read it, compile it by kind
+//! (script, stylesheet, JSON, asset), resolve its imports, and print it with their ids.
+//! A `"use client"` module in `rsc` becomes a client reference and a `"use server"`
+//! module a set of server references; both bring the same file into other layers.
+
+use std::collections::HashMap;
+use std::fs;
+use std::path::Path;
+
+use vnext_css::{CssOptions, compile_stylesheet};
+use vnext_diagnostics::{Diagnostic, Location};
+use vnext_transform::{
+    Dependency, DependencyKind, Directive, EmittedModule, ParsedModule, parse_module,
+    server_reference_stub,
+};
+use xxhash_rust::xxh3::{xxh3_64, xxh3_128};
+
+use crate::asset::{Asset, is_asset};
+use crate::layer::Layer;
+use crate::module_cache::Resolution;
+use crate::module_graph::{
+    ClientReference, GraphContext, Module, ModuleBody, ServerReference, module_id,
+};
+use crate::module_resolver::{RSC_MANIFESTS, Resolved};
+
+#[derive(Debug, Clone)]
+pub struct LoadedModule {
+    pub(crate) module: Module,
+    /// Every resolution its loading made, to tell whether it can be reused.
+    pub resolutions: Vec<Resolution>,
+    /// Taken from the cache of an earlier build.
+    pub(crate) reused: bool,
+    /// Each dependency's id, layer and what it resolved to.
+    pub(crate) resolved: Vec<(String, Layer, Resolved)>,
+    /// The same file in other layers, which this module brings into the graph, with
+    /// its id there.
+    pub(crate) same_file_in: Vec<(Layer, std::path::PathBuf, String)>,
+    /// Set when an `rsc` module turned out to be `"use client"`.
+    pub(crate) client_reference: Option<ClientReference>,
+    /// Set when an `rsc` module turned out to be `"use server"`.
+    pub(crate) server_reference: Option<ServerReference>,
+    /// Files it ships as they are.
+    pub(crate) assets: Vec<Asset>,
+    pub(crate) diagnostics: Vec<Diagnostic>,
+}
+
+pub(crate) fn load_module(layer: Layer, path: &Path, context: &GraphContext) -> LoadedModule {
+    let id = module_id(context.root, layer, path);
+    // Messages name the file; the layer shows in the import trace.
+    let file = module_id(context.root, Layer::Default, path);
+    let mut loaded = LoadedModule {
+        module: Module::new(id, ModuleBody::Code(EmittedModule::default())),
+        resolved: Vec::new(),
+        same_file_in: Vec::new(),
+        resolutions: Vec::new(),
+        reused: false,
+        client_reference: None,
+        server_reference: None,
+        assets: Vec::new(),
+        diagnostics: Vec::new(),
+    };
+    if is_asset(path) {
+        load_asset(path, &file, context, &mut loaded);
+        return loaded;
+    }
+    let source = match fs::read_to_string(path) {
+        Ok(source) => source,
+        Err(error) => {
+            loaded.diagnostics.push(Diagnostic::error(
+                "unreadable-module",
+                format!("Can't read {file}: {error}"),
+                vec![file],
+            ));
+            return loaded;
+        }
+    };
+    let extension = path
+        .extension()
+        .and_then(|extension| extension.to_str())
+        .unwrap_or_default();
+    match extension {
+        "json" => match serde_json::from_str::<serde_json::Value>(&source) {
+            Ok(_) => {
+                loaded.module.body = ModuleBody::Code(EmittedModule {
+                    code: format!("module.exports = {};", source.trim()),
+                    mappings: Vec::new(),
+                })
+            }
+            Err(error) => loaded.diagnostics.push(Diagnostic::error(
+                "invalid-json",
+                format!("{file} is not valid JSON: {error}"),
+                vec![file],
+            )),
+        },
+        "js" | "mjs" | "cjs" | "jsx" | "ts" | "mts" | "cts" | "tsx" => {
+            // Stylesheets are not kept: PostCSS plugins such as Tailwind read other
+            // files, and a `url()`'s file can change under an unchanged sheet.
+            let source_hash = xxh3_64(source.as_bytes());
+            if let Some(mut cached) = context
+                .cache
+                .get(layer, path, source_hash, context.resolver)
+            {
+                cached.reused = true;
+                return cached;
+            }
+            load_script(layer, path, &file, &source, context, &mut loaded);
+            context.cache.put(layer, path, source_hash, &loaded);
+        }
+        "css" | "scss" | "sass" => {
+            load_stylesheet(layer, path, &file, &source, context, &mut loaded)
+        }
+        _ => loaded.diagnostics.push(Diagnostic::error(
+            "unsupported-module-type",
+            format!("vnext cannot bundle `.{extension}` files yet ({file})"),
+            vec![file],
+        )),
+    }
+    loaded
+}
+
+fn load_script(
+    layer: Layer,
+    path: &Path,
+    file: &str,
+    source: &str,
+    context: &GraphContext,
+    loaded: &mut LoadedModule,
+) {
+    let mut parsed = match parse_module(file, source) {
+        Ok(parsed) => parsed,
+        Err(diagnostic) => {
+            loaded.diagnostics.push(diagnostic);
+            return;
+        }
+    };
+    match (layer, parsed.directive) {
+        (Layer::Rsc, Some(Directive::UseClient)) => {
+            return load_client_reference(path, file, context, loaded);
+        }
+        (Layer::Rsc, Some(Directive::UseServer)) => {
+            for location in parsed.exports_that_are_not_async_functions(file) {
+                let message =
+                    "Only async functions are allowed to be exported in a \"use server\" file.";
+                let diagnostic =
+                    Diagnostic::error("use-server-export", message, vec![file.to_string()]);
+                loaded.diagnostics.push(diagnostic.at(source, location));
+            }
+            let actions = actions_of(file, &parsed);
+            parsed.register_server_references(&actions);
+            loaded.server_reference = Some(ServerReference {
+                module_id: loaded.module.id.clone(),
+                actions,
+            });
+        }
+        (Layer::Ssr | Layer::Client, Some(Directive::UseServer)) => {
+            // The actions run on the server: the real module joins the `rsc` layer.
+            let actions = actions_of(file, &parsed);
+            let rsc_id = module_id(context.root, Layer::Rsc, path);
+            loaded
+                .same_file_in
+                .push((Layer::Rsc, path.to_path_buf(), rsc_id));
+            let stub = server_reference_stub(&actions);
+            // The stub has no directive, so this does not come back here.
+            return load_script(layer, path, file, &stub, context, loaded);
+        }
+        _ => {}
+    }
+    let transformed = parsed.transform(context.transform);
+    let at_dependency = |code, message: String, dependency: &Dependency| {
+        let diagnostic = Diagnostic::error(code, message, vec![file.to_string()]);
+        match transformed.locate(file, dependency) {
+            Some(location) => diagnostic.at(source, location),
+            None => diagnostic,
+        }
+    };
+    let mut ids: HashMap<(String, DependencyKind), String> = HashMap::new();
+    for dependency in &transformed.dependencies {
+        let switched = transformed
+            .layer_switches
+            .iter()
+            .find(|(specifier, _)| *specifier == dependency.specifier);
+        let target_layer = match switched.map(|(_, name)| name.parse::<Layer>()) {
+            None => layer,
+            Some(Ok(target)) => target,
+            Some(Err(message)) => {
+                loaded
+                    .diagnostics
+                    .push(at_dependency("unknown-layer", message, dependency));
+                continue;
+            }
+        };
+        if let Some(message) = target_layer.refuses(&dependency.specifier) {
+            loaded.diagnostics.push(at_dependency(
+                "wrong-side-import",
+                message.to_string(),
+                dependency,
+            ));
+            continue;
+        }
+        let result = context
+            .resolver
+            .resolve(path, &dependency.specifier, target_layer);
+        loaded.resolutions.push(Resolution {
+            specifier: dependency.specifier.clone(),
+            layer: target_layer,
+            result: result.clone(),
+        });
+        match result {
+            Ok(resolved) => {
+                let dependency_id = resolved_id(context.root, target_layer, &resolved);
+                ids.insert(
+                    (dependency.specifier.clone(), dependency.kind),
+                    dependency_id.clone(),
+                );
+                loaded
+                    .module
+                    .dependencies
+                    .push((dependency_id.clone(), dependency.kind));
+                loaded
+                    .resolved
+                    .push((dependency_id, target_layer, resolved));
+            }
+            Err(message) => {
+                loaded
+                    .diagnostics
+                    .push(at_dependency("module-not-found", message, dependency))
+            }
+        }
+    }
+    loaded.module.star_exports = transformed
+        .star_exports
+        .iter()
+        .filter_map(|specifier| {
+            ids.get(&(specifier.clone(), DependencyKind::Static))
+                .cloned()
+        })
+        .collect();
+    loaded.module.exports = transformed.exports.clone();
+    loaded.module.is_esm = transformed.is_esm;
+    loaded.module.body = ModuleBody::Code(
+        transformed.emit(|specifier, kind| ids.get(&(specifier.to_string(), kind)).cloned()),
+    );
+    if context.transform.source_map {
+        loaded.module.original_source = Some(source.to_string());
+    }
+}
+
+/// Next's message for a Sass file in an app without `sass`.
+const SASS_MISSING: &str =
+    "To use Next.js' built-in Sass support, you first need to install `sass`.
+Run `npm i sass` or `yarn add sass` inside your workspace.
+
+Learn more: https://nextjs.org/docs/messages/install-sass";
+
+/// A stylesheet (`.css`, or Sass once the preprocessor has made it CSS): compiled by
+/// lightningcss, its CSS kept on the module, and in the graph as the JavaScript that
+/// stands for it (its `@import`s, a CSS module's class names). The `ssr` copy of a
+/// stylesheet ships no CSS: its `client` copy does.
+fn load_stylesheet(
+    layer: Layer,
+    path: &Path,
+    file: &str,
+    source: &str,
+    context: &GraphContext,
+    loaded: &mut LoadedModule,
+) {
+    let options = CssOptions {
+        minify: context.transform.minify,
+    };
+    let preprocessed;
+    let source = match context.stylesheet_preprocessor {
+        Some(preprocessor) => match preprocessor.preprocess(path, source) {
+            Ok(css) => {
+                preprocessed = css;
+                preprocessed.as_str()
+            }
+            Err(message) => {
+                let diagnostic =
+                    Diagnostic::error("stylesheet-preprocessing", message, vec![file.into()]);
+                return loaded.diagnostics.push(diagnostic);
+            }
+        },
+        // Sass needs the `sass` package, which the preprocessor brings.
+        None if !file.ends_with(".css") => {
+            let start = Location {
+                file: file.to_string(),
+                line: 1,
+                column: 1,
+            };
+            let diagnostic =
+                Diagnostic::error("sass-not-installed", SASS_MISSING, vec![file.into()]);
+            return loaded.diagnostics.push(diagnostic.at(source, start));
+        }
+        None => source,
+    };
+    let compiled = match compile_stylesheet(file, source, options) {
+        Ok(compiled) => compiled,
+        Err(diagnostic) => return loaded.diagnostics.push(diagnostic),
+    };
+    let mut code = compiled.code;
+    for url in &compiled.urls {
+        let target = match local_file(&url.url) {
+            Some(relative) => {
+                let folder = path.parent().unwrap_or(Path::new(""));
+                match Asset::read(&folder.join(relative)) {
+                    Ok(asset) => {
+                        let suffix = &url.url[relative.len()..];
+                        let target = format!("{}{suffix}", asset.url(context.public_path));
+                        loaded.assets.push(asset);
+                        target
+                    }
+                    Err(_) => {
+                        let message = format!("Module not found: Can't resolve '{}'", url.url);
+                        let location = Location {
+                            file: file.to_string(),
+                            line: url.line,
+                            column: url.column,
+                        };
+                        loaded.diagnostics.push(
+                            Diagnostic::error("module-not-found", message, vec![file.to_string()])
+                                .at(source, location),
+                        );
+                        continue;
+                    }
+                }
+            }
+            None => url.url.clone(),
+        };
+        code = code.replace(&url.placeholder, &target);
+    }
+    if layer != Layer::Ssr {
+        loaded.module.css = Some(code);
+    }
+    load_script(layer, path, file, &compiled.module_js, context, loaded);
+}
+
+/// The file part of a `url()` that names a file beside the stylesheet (`./a.png?v=1`
+/// → `./a.png`); `None` for data URLs, absolute URLs and fragments, which stay.
+fn local_file(url: &str) -> Option<&str> {
+    let is_elsewhere = url.starts_with("data:")
+        || url.starts_with('/')
+        || url.starts_with('#')
+        || url.contains("://");
+    if is_elsewhere {
+        return None;
+    }
+    let end = url.find(['?', '#']).unwrap_or(url.len());
+    Some(&url[..end])
+}
+
+/// An imported image, font or media file: shipped as it is, its URL the default export.
+fn load_asset(path: &Path, file: &str, context: &GraphContext, loaded: &mut LoadedModule) {
+    match Asset::read(path) {
+        Ok(asset) => {
+            let url = serde_json::to_string(&asset.url(context.public_path))
+                .expect("a string always serialises");
+            loaded.module.body = ModuleBody::Code(EmittedModule {
+                code: format!("module.exports = {url};\n"),
+                mappings: Vec::new(),
+            });
+            loaded.assets.push(asset);
+        }
+        Err(error) => loaded.diagnostics.push(Diagnostic::error(
+            "unreadable-module",
+            format!("Can't read {file}: {error}"),
+            vec![file.to_string()],
+        )),
+    }
+}
+
+/// In the `rsc` layer a `"use client"` module is not run: it becomes a proxy whose
+/// exports are references React serialises, and the real module joins the `ssr` and
+/// `client` layers.
+fn load_client_reference(
+    path: &Path,
+    file: &str,
+    context: &GraphContext,
+    loaded: &mut LoadedModule,
+) {
+    let reference = ClientReference {
+        reference_id: file.to_string(),
+        ssr_id: module_id(context.root, Layer::Ssr, path),
+        client_id: module_id(context.root, Layer::Client, path),
+    };
+    let proxy = format!(
+        "module.exports = require('react-server-dom-webpack/server').createClientModuleProxy({});",
+        serde_json::to_string(file).expect("a string always serialises")
+    );
+    // The server renders it to HTML; the browser runs it.
+    for (layer, id) in [
+        (Layer::Ssr, &reference.ssr_id),
+        (Layer::Client, &reference.client_id),
+    ] {
+        loaded
+            .same_file_in
+            .push((layer, path.to_path_buf(), id.clone()));
+    }
+    loaded.client_reference = Some(reference);
+    // The proxy has no directive, so this does not come back here.
+    load_script(Layer::Rsc, path, file, &proxy, context, loaded);
+}
+
+/// Each export of a `"use server"` module with its action id: a hash of the file and
+/// the name, so the id says nothing of either.
+fn actions_of(file: &str, parsed: &ParsedModule) -> Vec<(String, String)> {
+    parsed
+        .export_names()
+        .into_iter()
+        .map(|name| {
+            let id = format!("{:032x}", xxh3_128(format!("{file}#{name}").as_bytes()));
+            (name, id)
+        })
+        .collect()
+}
+
+fn resolved_id(root: &Path, layer: Layer, resolved: &Resolved) -> String {
+    match resolved {
+        Resolved::File(path) => module_id(root, layer, path),
+        Resolved::External(name) => name.clone(),
+        Resolved::RuntimeHelper(id) => id.clone(),
+        Resolved::Empty => EMPTY_MODULE_ID.to_string(),
+        Resolved::RscManifests => RSC_MANIFESTS.to_string(),
+    }
+}
+
+/// The id of the module that stands for `false` in a `browser` field.
+pub const EMPTY_MODULE_ID: &str = "vnext:empty";
