@@ -41,7 +41,7 @@ test.each([false, true])('react-dom/server.edge renders a page with Suspense to 
   expect(html).toContain('resolved later')
 }, 60_000)
 
-test('react-dom/client renders, updates on click and loads a split chunk in chromium', async () => {
+test('react-dom/client renders, updates on click and loads a split chunk with its stylesheet in chromium', async () => {
   const bundler = new Bundler({ root: join(FIXTURES, 'react-browser'), platform: 'browser', minify: true, splitting: true })
   const { files } = await bundler.bundle(['entry.jsx'], { outdir })
   const entry = files.find((file) => file.entry === 'entry.jsx')
@@ -63,6 +63,9 @@ test('react-dom/client renders, updates on click and loads a split chunk in chro
     await page.locator('#counter').click()
     await page.waitForFunction(() => document.querySelector('#details')?.textContent === 'details for 1')
     expect(requested).toContain(details)
+    // The chunk's stylesheet came with it, linked by the runtime.
+    expect(requested).toContainEqual(expect.stringMatching(/^details-[0-9a-f]{16}\.css$/))
+    expect(await page.evaluate(() => getComputedStyle(document.querySelector('#details')).color)).toBe('rgb(1, 2, 3)')
     await page.locator('#counter').click()
     await page.waitForFunction(() => document.querySelector('#counter')?.textContent === 'clicked 2')
     await page.waitForFunction(() => document.querySelector('#details')?.textContent === 'details for 2')

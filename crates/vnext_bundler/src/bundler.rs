@@ -14,13 +14,16 @@ use vnext_transform::{TransformOptions, minify_script};
 use xxhash_rust::xxh3::{Xxh3, xxh3_64};
 
 use crate::asset::Asset;
-use crate::chunk_graph::{ChunkGraph, ChunkKind, Side, evaluation_order, split_chunks};
-use crate::chunk_writer::{REGISTRY, WrittenChunk, chunk_placeholder, write_chunk};
+use crate::chunk_graph::{ChunkGraph, ChunkKind, Side, split_chunks};
+use crate::chunk_writer::{
+    REGISTRY, WrittenChunk, chunk_placeholder, css_placeholder, write_chunk,
+};
 use crate::layer::Layer;
 use crate::module_cache::ModuleCache;
-use crate::module_graph::{GraphContext, ModuleGraph, build_graph};
+use crate::module_graph::{GraphContext, build_graph};
 use crate::module_resolver::{ModuleResolver, RSC_MANIFESTS};
 use crate::platform::Platform;
+use crate::stylesheet_writer::{ChunkStylesheet, write_stylesheets};
 
 /// Runs on every stylesheet before lightningcss: the app's PostCSS plugins, which the
 /// binding calls in JavaScript. The error is the message to show.
@@ -125,6 +128,7 @@ fn write_whole(target: &Path, contents: &[u8]) -> io::Result<()> {
 
 pub struct Bundler {
     root: PathBuf,
+    platform: Platform,
     resolver: ModuleResolver,
     transform: TransformOptions,
     splitting: bool,
@@ -148,6 +152,7 @@ impl Bundler {
         };
         Self {
             root: options.root,
+            platform: options.platform,
             resolver: ModuleResolver::new(options.platform),
             transform: TransformOptions {
                 env,
@@ -228,23 +233,38 @@ impl Bundler {
             .map(|((name, _), id)| (name.clone(), id.clone()))
             .collect();
         let chunks = split_chunks(&graph, &named_entries, self.splitting);
+        let stylesheets = write_stylesheets(&graph, &chunks);
+        // In a browser, loading a chunk links its stylesheet too.
+        let links_css: Vec<bool> = chunks
+            .chunks
+            .iter()
+            .zip(&stylesheets)
+            .map(|(chunk, stylesheet)| {
+                let in_browser = chunk.side == Side::Browser || self.platform == Platform::Browser;
+                in_browser && stylesheet.is_some()
+            })
+            .collect();
         let written: Vec<WrittenChunk> = (0..chunks.chunks.len())
             .map(|index| {
+                let source_map = self.transform.source_map;
                 write_chunk(
                     &graph,
                     &chunks,
                     index,
                     &self.runtime,
-                    self.transform.source_map,
+                    &links_css,
+                    source_map,
                 )
             })
             .collect();
-        let names = file_names(&chunks, &written);
-        let stylesheets = write_stylesheets(&graph, &chunks, &names);
+        let names = file_names(&chunks, &written, &stylesheets);
         for (index, (chunk, written)) in chunks.chunks.iter().zip(written).enumerate() {
             let mut code = written.code;
             for referenced in references(&chunks, index) {
                 code = code.replace(&chunk_placeholder(referenced), &names[referenced]);
+                if let Some(stylesheet) = &stylesheets[referenced] {
+                    code = code.replace(&css_placeholder(referenced), &stylesheet.name);
+                }
             }
             let source_map = written.source_map.map(|map| {
                 let _ = writeln!(code, "//# sourceMappingURL={}.map", names[index]);
@@ -306,95 +326,38 @@ impl Bundler {
     }
 }
 
-/// A chunk's stylesheets, written as one CSS file.
-struct ChunkStylesheet {
-    /// The evaluation-order place of its first stylesheet, to order an entry's links.
-    first: usize,
-    file: OutputFile,
-}
-
-/// For each chunk that carries stylesheets, one CSS file beside it with their CSS in
-/// evaluation order, named `<chunk name>-<hash of the CSS>.css`.
-fn write_stylesheets(
-    graph: &ModuleGraph,
-    chunks: &ChunkGraph,
-    names: &[String],
-) -> Vec<Option<ChunkStylesheet>> {
-    let order = evaluation_order(graph);
-    chunks
-        .chunks
-        .iter()
-        .zip(names)
-        .map(|(chunk, name)| {
-            let mut sheets: Vec<(usize, &str)> = chunk
-                .modules
-                .iter()
-                .filter_map(|id| {
-                    let css = graph.module(id)?.css.as_deref()?;
-                    Some((order.get(id).copied().unwrap_or(usize::MAX), css))
-                })
-                .collect();
-            sheets.sort_by_key(|&(place, _)| place);
-            let first = sheets.first()?.0;
-            let code: String = sheets
-                .iter()
-                .map(|&(_, css)| css)
-                .collect::<Vec<_>>()
-                .join("\n");
-            let stem = name.strip_suffix(".js").unwrap_or(name);
-            let stem = match &chunk.kind {
-                ChunkKind::Entry { .. } => stem,
-                _ => stem.rsplit_once('-').map_or(stem, |(stem, _)| stem),
-            };
-            let path = format!(
-                "{}{stem}-{:016x}.css",
-                chunk.side.folder(),
-                xxh3_64(code.as_bytes())
-            );
-            Some(ChunkStylesheet {
-                first,
-                file: OutputFile {
-                    path,
-                    code,
-                    source_map: None,
-                    entry: None,
-                    imports: Vec::new(),
-                    dynamic_imports: Vec::new(),
-                    modules: Vec::new(),
-                    css: Vec::new(),
-                },
-            })
-        })
-        .collect()
-}
-
 /// Each chunk's file name: an entry keeps its own (`main.js`); the others are named by
 /// a hash of their content and of every chunk they load, so a name changes exactly
 /// when what loading it runs changes, and files can be cached forever.
-fn file_names(chunks: &ChunkGraph, written: &[WrittenChunk]) -> Vec<String> {
+fn file_names(
+    chunks: &ChunkGraph,
+    written: &[WrittenChunk],
+    stylesheets: &[Option<ChunkStylesheet>],
+) -> Vec<String> {
+    // A chunk's own hash covers its stylesheet, whose name it may carry.
     let own_hashes: Vec<u64> = written
         .iter()
-        .map(|chunk| xxh3_64(chunk.code.as_bytes()))
+        .zip(stylesheets)
+        .map(|(chunk, stylesheet)| {
+            let css = stylesheet
+                .as_ref()
+                .map_or("", |stylesheet| &stylesheet.name);
+            xxh3_64(format!("{}{css}", chunk.code).as_bytes())
+        })
         .collect();
     chunks
         .chunks
         .iter()
         .enumerate()
         .map(|(index, chunk)| {
-            let stem = match &chunk.kind {
-                ChunkKind::Entry { name, .. } => return name.clone(),
-                ChunkKind::Runtime => "runtime".to_string(),
-                ChunkKind::Shared => "chunk".to_string(),
-                ChunkKind::Async { module_id } => Path::new(module_id)
-                    .file_stem()
-                    .map(|stem| stem.to_string_lossy().into_owned())
-                    .unwrap_or_else(|| "chunk".to_string()),
-            };
+            if let ChunkKind::Entry { name, .. } = &chunk.kind {
+                return name.clone();
+            }
             let mut hasher = Xxh3::new();
             for loaded in loaded_chunks(chunks, index) {
                 hasher.update(&own_hashes[loaded].to_le_bytes());
             }
-            format!("{stem}-{:016x}.js", hasher.digest())
+            format!("{}-{:016x}.js", chunk.stem(), hasher.digest())
         })
         .collect()
 }

@@ -57,6 +57,22 @@ pub struct Chunk {
 }
 
 impl Chunk {
+    /// What its file names start with: the entry's name, `runtime`, `chunk` for shared
+    /// code, or the file an `import()` loads.
+    pub fn stem(&self) -> String {
+        match &self.kind {
+            ChunkKind::Entry { name, .. } => name.strip_suffix(".js").unwrap_or(name).to_string(),
+            ChunkKind::Runtime => "runtime".to_string(),
+            ChunkKind::Shared => "chunk".to_string(),
+            ChunkKind::Async { module_id } => {
+                std::path::Path::new(module_id).file_stem().map_or_else(
+                    || "chunk".to_string(),
+                    |stem| stem.to_string_lossy().into_owned(),
+                )
+            }
+        }
+    }
+
     fn new(kind: ChunkKind, side: Side) -> Self {
         Self {
             kind,

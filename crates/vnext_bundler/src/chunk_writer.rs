@@ -19,6 +19,21 @@ pub fn chunk_placeholder(index: usize) -> String {
     format!("__vnext_chunk_{index}__")
 }
 
+/// Likewise for the stylesheet of chunk `index`.
+pub fn css_placeholder(index: usize) -> String {
+    format!("__vnext_css_{index}__")
+}
+
+/// What loading chunk `index` means: its file, and its stylesheet when the runtime
+/// links it (`links_css`: a browser chunk that has one).
+fn files_to_load(index: usize, links_css: &[bool]) -> Vec<String> {
+    let mut files = vec![chunk_placeholder(index)];
+    if links_css[index] {
+        files.push(css_placeholder(index));
+    }
+    files
+}
+
 /// A chunk's code, naming other chunks by [`chunk_placeholder`], and its source map
 /// when asked for. Swapping in names changes no line, so the map stays true.
 pub struct WrittenChunk {
@@ -33,6 +48,7 @@ pub fn write_chunk(
     chunks: &ChunkGraph,
     index: usize,
     runtime: &str,
+    links_css: &[bool],
     with_source_map: bool,
 ) -> WrittenChunk {
     let chunk = &chunks.chunks[index];
@@ -41,7 +57,7 @@ pub fn write_chunk(
     if matches!(chunk.kind, ChunkKind::Runtime) {
         let _ = writeln!(
             out,
-            "{runtime}\nconst __vnext_require = __vnext_registry();\nexport {{ __vnext_require }};"
+            "{runtime}\nconst __vnext_require = __vnext_registry(import.meta.url);\nexport {{ __vnext_require }};"
         );
         if chunk.side == Side::Browser {
             // React's client loads client components through webpack's globals.
@@ -78,7 +94,7 @@ pub fn write_chunk(
     if runtime_chunk.is_none() {
         let _ = writeln!(
             out,
-            "{runtime}\nconst __vnext_require = __vnext_registry();"
+            "{runtime}\nconst __vnext_require = __vnext_registry(import.meta.url);"
         );
     }
     out.push_str("__vnext_require.register({\n");
@@ -119,7 +135,7 @@ pub fn write_chunk(
                 let _ = writeln!(
                     out,
                     "function (module, exports, require) {{\n{}}},",
-                    rsc_manifests_body(graph, chunks)
+                    rsc_manifests_body(graph, chunks, links_css)
                 );
             }
             ModuleBody::External(_) => {
@@ -143,7 +159,8 @@ pub fn write_chunk(
             .map(|(target, carriers)| {
                 let files = carriers
                     .iter()
-                    .map(|&carrier| chunk_placeholder(carrier).into());
+                    .flat_map(|&carrier| files_to_load(carrier, links_css))
+                    .map(serde_json::Value::from);
                 (target.clone(), serde_json::Value::Array(files.collect()))
             })
             .collect();
@@ -196,13 +213,14 @@ fn write_entry_exports(graph: &ModuleGraph, entry_id: &str, out: &mut String) {
 /// the `ssr` layer), and the server manifest for `decodeReply`/`decodeAction` (each
 /// action id's module and export). The server loads modules through the globals
 /// webpack would define; this registry provides them.
-fn rsc_manifests_body(graph: &ModuleGraph, chunks: &ChunkGraph) -> String {
+fn rsc_manifests_body(graph: &ModuleGraph, chunks: &ChunkGraph, links_css: &[bool]) -> String {
     let mut client_manifest = serde_json::Map::new();
     let mut module_map = serde_json::Map::new();
     for reference in &graph.client_references {
         let files: Vec<String> = chunks.client_reference_chunks[&reference.client_id]
             .iter()
-            .flat_map(|&chunk| [chunk_placeholder(chunk), chunk_placeholder(chunk)])
+            .flat_map(|&chunk| files_to_load(chunk, links_css))
+            .flat_map(|file| [file.clone(), file])
             .collect();
         client_manifest.insert(
             reference.reference_id.clone(),

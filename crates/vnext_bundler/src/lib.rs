@@ -14,6 +14,7 @@ mod module_loader;
 mod module_resolver;
 mod platform;
 mod source_map_writer;
+mod stylesheet_writer;
 
 pub use asset::Asset;
 pub use bundler::{

@@ -1,8 +1,9 @@
 // The module registry of a vnext bundle, one per page or Worker: every chunk registers
 // its modules with it. Modules are CommonJS-shaped factories keyed by id; ESM interop
 // follows Babel's `__esModule` convention, which is what swc's module transform emits
-// against (and what webpack-built packages expect).
-function __vnext_registry() {
+// against (and what webpack-built packages expect). `baseUrl` is the URL of the chunk
+// that holds the registry; the other chunks are its siblings.
+function __vnext_registry(baseUrl) {
   const factories = Object.create(null)
   // `import()` target id → the chunk files that carry it.
   const chunkFiles = Object.create(null)
@@ -65,8 +66,21 @@ function __vnext_registry() {
     Object.assign(chunkFiles, moreChunkFiles)
   }
 
-  // Chunks are siblings of this file; each registers its modules as it loads.
-  require.loadChunk = (file) => import('./' + file)
+  // A chunk registers its modules as it loads; a stylesheet (browser chunks only) is
+  // linked into the page, once.
+  require.loadChunk = (file) => {
+    if (!file.endsWith('.css')) return import('./' + file)
+    const href = new URL(file, baseUrl).href
+    if (document.querySelector(`link[rel="stylesheet"][href="${href}"]`)) return Promise.resolve()
+    return new Promise((resolve, reject) => {
+      const link = document.createElement('link')
+      link.rel = 'stylesheet'
+      link.href = href
+      link.onload = resolve
+      link.onerror = () => reject(new Error(`vnext: could not load the stylesheet ${href}`))
+      document.head.appendChild(link)
+    })
+  }
 
   // `import(id)`: load the chunks that carry it, then run it. Without splitting there
   // are none, and loading is only deferred.
