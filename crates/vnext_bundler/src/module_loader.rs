@@ -221,6 +221,10 @@ fn load_script(
                     .push((dependency_id, target_layer, resolved));
             }
             Err(message) => {
+                // The resolver names packages by absolute path; the project's files are
+                // named from its root everywhere else.
+                let root = format!("{}/", context.root.display());
+                let message = message.replace(&root, "./");
                 loaded
                     .diagnostics
                     .push(at_dependency("module-not-found", message, dependency))

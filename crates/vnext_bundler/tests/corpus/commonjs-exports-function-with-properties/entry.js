@@ -1,0 +1,3 @@
+import greet, { version } from './greet.cjs'
+import * as whole from './greet.cjs'
+console.log(greet('ada'), version, typeof whole.default, whole.version)

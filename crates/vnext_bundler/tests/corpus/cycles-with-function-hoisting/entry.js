@@ -1,0 +1,2 @@
+import { isEven } from './even.js'
+console.log(isEven(10), isEven(7))

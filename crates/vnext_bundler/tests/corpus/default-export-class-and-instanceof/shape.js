@@ -1,0 +1,5 @@
+export default class Shape {
+  static count = 0
+  constructor() { Shape.count += 1 }
+}
+export class Circle extends Shape {}

@@ -1,0 +1,2 @@
+export default function main() { return 'main ran' }
+export const extra = 'extra'

@@ -1,0 +1,2 @@
+import secret from 'sealed/lib/private.js'
+console.log(secret)

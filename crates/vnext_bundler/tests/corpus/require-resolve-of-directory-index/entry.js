@@ -1,0 +1,3 @@
+const lib = require('./lib')
+import { name } from './lib/util'
+console.log(lib.name, name)

@@ -1,0 +1,1 @@
+globalThis.log = (globalThis.log || []).concat('first')
