@@ -1,0 +1,3 @@
+exports.early = 'early'
+module.exports = { late: 'late' }
+module.exports.added = 'added'

@@ -1,0 +1,2 @@
+export let loads = 0
+loads += 1

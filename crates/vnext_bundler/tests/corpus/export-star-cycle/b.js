@@ -1,0 +1,2 @@
+export * from './a.js'
+export const b = 'b'

@@ -1,0 +1,2 @@
+import routes from './routes.cjs'
+console.log(routes.count, routes.first)
