@@ -28,6 +28,10 @@ pub fn write_stylesheets(graph: &ModuleGraph, chunks: &ChunkGraph) -> Vec<Option
                 .iter()
                 .filter_map(|id| {
                     let css = graph.module(id)?.css.as_deref()?;
+                    // A sheet of comments compiles to nothing: no file for it.
+                    if css.trim().is_empty() {
+                        return None;
+                    }
                     Some((order.get(id).copied().unwrap_or(usize::MAX), css))
                 })
                 .collect();

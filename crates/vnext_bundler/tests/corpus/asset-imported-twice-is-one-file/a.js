@@ -1,0 +1,2 @@
+import pixel from './pixel.gif'
+export const url = pixel

@@ -1,0 +1,2 @@
+import './empty.css'
+console.log('no rules')

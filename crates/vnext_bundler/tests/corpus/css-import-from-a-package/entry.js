@@ -1,0 +1,2 @@
+import './app.css'
+console.log('styled from a package')

@@ -1,0 +1,2 @@
+import styles from './badge.module.css'
+export const a = styles.badge

@@ -1,0 +1,3 @@
+import './base.css'
+import './about.css'
+console.log('about')

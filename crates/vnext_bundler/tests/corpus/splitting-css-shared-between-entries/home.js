@@ -1,0 +1,3 @@
+import './base.css'
+import './home.css'
+console.log('home')
