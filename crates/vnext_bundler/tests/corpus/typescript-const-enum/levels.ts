@@ -1,0 +1,1 @@
+export const enum Level { Low = 1, High = 3 }

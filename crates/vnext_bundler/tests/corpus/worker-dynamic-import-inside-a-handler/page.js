@@ -1,0 +1,1 @@
+export const render = (name) => `<h1>${name}</h1>`
