@@ -11,13 +11,11 @@ use std::sync::Arc;
 use vnext_diagnostics::Diagnostic;
 use vnext_transform::{TransformOptions, minify_script};
 
-use xxhash_rust::xxh3::{Xxh3, xxh3_64};
+use xxhash_rust::xxh3::Xxh3;
 
 use crate::asset::Asset;
 use crate::chunk_graph::{ChunkGraph, ChunkKind, Side, split_chunks};
-use crate::chunk_writer::{
-    REGISTRY, WrittenChunk, chunk_placeholder, css_placeholder, write_chunk,
-};
+use crate::chunk_writer::{REGISTRY, WrittenChunk, fill_placeholders, write_chunk};
 use crate::layer::Layer;
 use crate::module_cache::ModuleCache;
 use crate::module_graph::{GraphContext, build_graph};
@@ -259,13 +257,11 @@ impl Bundler {
             .collect();
         let names = file_names(&chunks, &written, &stylesheets);
         for (index, (chunk, written)) in chunks.chunks.iter().zip(written).enumerate() {
-            let mut code = written.code;
-            for referenced in references(&chunks, index) {
-                code = code.replace(&chunk_placeholder(referenced), &names[referenced]);
-                if let Some(stylesheet) = &stylesheets[referenced] {
-                    code = code.replace(&css_placeholder(referenced), &stylesheet.name);
-                }
-            }
+            let mut code = fill_placeholders(
+                &written.code,
+                |chunk| &names[chunk],
+                |chunk| stylesheets[chunk].as_ref().map(|sheet| sheet.name.as_str()),
+            );
             let source_map = written.source_map.map(|map| {
                 let _ = writeln!(code, "//# sourceMappingURL={}.map", names[index]);
                 map.finish(&names[index])
@@ -339,10 +335,12 @@ fn file_names(
         .iter()
         .zip(stylesheets)
         .map(|(chunk, stylesheet)| {
-            let css = stylesheet
-                .as_ref()
-                .map_or("", |stylesheet| &stylesheet.name);
-            xxh3_64(format!("{}{css}", chunk.code).as_bytes())
+            let mut hasher = Xxh3::new();
+            hasher.update(chunk.code.as_bytes());
+            if let Some(stylesheet) = stylesheet {
+                hasher.update(stylesheet.name.as_bytes());
+            }
+            hasher.digest()
         })
         .collect();
     chunks

@@ -13,15 +13,53 @@ use crate::source_map_writer::SourceMapWriter;
 /// The module registry every chunk starts with.
 pub const REGISTRY: &str = include_str!("runtime/registry.js");
 
-/// How the writer names another chunk before file names are known; the bundler swaps
-/// in the content-hashed names once every chunk is written.
-pub fn chunk_placeholder(index: usize) -> String {
-    format!("__vnext_chunk_{index}__")
+/// How the writer names another chunk before file names are known; the bundler puts
+/// in the content-hashed names with [`fill_placeholders`] once every chunk is written.
+fn chunk_placeholder(index: usize) -> String {
+    format!("{PLACEHOLDER_START}chunk_{index}__")
 }
 
 /// Likewise for the stylesheet of chunk `index`.
-pub fn css_placeholder(index: usize) -> String {
-    format!("__vnext_css_{index}__")
+fn css_placeholder(index: usize) -> String {
+    format!("{PLACEHOLDER_START}css_{index}__")
+}
+
+const PLACEHOLDER_START: &str = "__vnext_";
+
+/// `code` with each placeholder replaced, in one pass, by `chunk_name(index)` or
+/// `css_name(index)`; text that only looks like a placeholder is kept.
+pub fn fill_placeholders<'a>(
+    code: &str,
+    chunk_name: impl Fn(usize) -> &'a str,
+    css_name: impl Fn(usize) -> Option<&'a str>,
+) -> String {
+    let mut filled = String::with_capacity(code.len());
+    let mut rest = code;
+    while let Some(start) = rest.find(PLACEHOLDER_START) {
+        filled.push_str(&rest[..start]);
+        let after = &rest[start + PLACEHOLDER_START.len()..];
+        let (kind, tail) = after.split_once('_').unwrap_or(("", after));
+        let digits = tail.len() - tail.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        let index = tail[..digits].parse::<usize>().ok();
+        let name = match (kind, index) {
+            _ if !tail[digits..].starts_with("__") => None,
+            ("chunk", Some(index)) => Some(chunk_name(index)),
+            ("css", Some(index)) => css_name(index),
+            _ => None,
+        };
+        match name {
+            Some(name) => {
+                filled.push_str(name);
+                rest = &tail[digits + 2..];
+            }
+            None => {
+                filled.push_str(PLACEHOLDER_START);
+                rest = after;
+            }
+        }
+    }
+    filled.push_str(rest);
+    filled
 }
 
 /// What loading chunk `index` means: its file, and its stylesheet when the runtime
@@ -267,5 +305,31 @@ fn export_name(name: &str) -> String {
         name.to_string()
     } else {
         js_string(name)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn placeholders_are_filled_and_look_alikes_kept() {
+        let names = ["runtime-1.js", "chunk-2.js", "lazy-3.js"];
+        let code = format!(
+            "import \"./{}\"; load(\"{}\", \"{}\"); __vnext_require(\"__vnext_chunk_x__\"); {}",
+            chunk_placeholder(0),
+            chunk_placeholder(2),
+            css_placeholder(2),
+            css_placeholder(1),
+        );
+        let filled = fill_placeholders(
+            &code,
+            |index| names[index],
+            |index| (index == 2).then_some("lazy-9.css"),
+        );
+        assert_eq!(
+            filled,
+            "import \"./runtime-1.js\"; load(\"lazy-3.js\", \"lazy-9.css\"); __vnext_require(\"__vnext_chunk_x__\"); __vnext_css_1__"
+        );
     }
 }

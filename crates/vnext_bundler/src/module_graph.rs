@@ -13,7 +13,7 @@ use crate::asset::Asset;
 use crate::bundler::StylesheetPreprocessor;
 use crate::layer::Layer;
 use crate::module_cache::ModuleCache;
-use crate::module_loader::{LoadedModule, load_module};
+use crate::module_loader::{LoadedModule, load_module, resolved_id};
 use crate::module_resolver::{ModuleResolver, RSC_MANIFESTS, Resolved};
 
 /// One module of the bundle.
@@ -158,14 +158,21 @@ pub fn build_graph(entries: &[(Layer, PathBuf)], context: &GraphContext) -> Modu
             .collect();
         let mut next = Vec::new();
         for module in loaded {
-            for (id, layer, resolved) in &module.resolved {
+            for resolution in &module.resolutions {
+                let (layer, Ok(resolved)) = (resolution.layer, &resolution.result) else {
+                    continue;
+                };
                 match resolved {
-                    Resolved::File(path) if claimed.insert((*layer, path.clone())) => {
-                        first_importer.insert(id.clone(), module.module.id.clone());
-                        next.push((*layer, path.clone()));
+                    Resolved::File(path) if claimed.insert((layer, path.clone())) => {
+                        let id = resolved_id(context.root, layer, resolved);
+                        first_importer.insert(id, module.module.id.clone());
+                        next.push((layer, path.clone()));
                     }
-                    Resolved::External(name) if !graph.index.contains_key(id) => {
-                        graph.insert(Module::new(id.clone(), ModuleBody::External(name.clone())));
+                    Resolved::External(name) if !graph.index.contains_key(name) => {
+                        graph.insert(Module::new(
+                            name.clone(),
+                            ModuleBody::External(name.clone()),
+                        ));
                     }
                     Resolved::RscManifests => wants_manifests = true,
                     _ => {}

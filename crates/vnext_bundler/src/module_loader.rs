@@ -26,12 +26,11 @@ use crate::module_resolver::{RSC_MANIFESTS, Resolved};
 #[derive(Debug, Clone)]
 pub struct LoadedModule {
     pub(crate) module: Module,
-    /// Every resolution its loading made, to tell whether it can be reused.
+    /// Every resolution its loading made: what the graph follows, and what tells
+    /// whether it can be reused.
     pub resolutions: Vec<Resolution>,
     /// Taken from the cache of an earlier build.
     pub(crate) reused: bool,
-    /// Each dependency's id, layer and what it resolved to.
-    pub(crate) resolved: Vec<(String, Layer, Resolved)>,
     /// The same file in other layers, which this module brings into the graph, with
     /// its id there.
     pub(crate) same_file_in: Vec<(Layer, std::path::PathBuf, String)>,
@@ -50,7 +49,6 @@ pub(crate) fn load_module(layer: Layer, path: &Path, context: &GraphContext) -> 
     let file = module_id(context.root, Layer::Default, path);
     let mut loaded = LoadedModule {
         module: Module::new(id, ModuleBody::Code(EmittedModule::default())),
-        resolved: Vec::new(),
         same_file_in: Vec::new(),
         resolutions: Vec::new(),
         reused: false,
@@ -215,10 +213,7 @@ fn load_script(
                 loaded
                     .module
                     .dependencies
-                    .push((dependency_id.clone(), dependency.kind));
-                loaded
-                    .resolved
-                    .push((dependency_id, target_layer, resolved));
+                    .push((dependency_id, dependency.kind));
             }
             Err(message) => {
                 // The resolver names packages by absolute path; the project's files are
@@ -417,7 +412,7 @@ fn actions_of(file: &str, parsed: &ParsedModule) -> Vec<(String, String)> {
         .collect()
 }
 
-fn resolved_id(root: &Path, layer: Layer, resolved: &Resolved) -> String {
+pub(crate) fn resolved_id(root: &Path, layer: Layer, resolved: &Resolved) -> String {
     match resolved {
         Resolved::File(path) => module_id(root, layer, path),
         Resolved::External(name) => name.clone(),

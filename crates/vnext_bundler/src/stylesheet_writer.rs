@@ -18,6 +18,9 @@ pub struct ChunkStylesheet {
 /// For each chunk that carries stylesheets, one CSS file beside it with their CSS in
 /// evaluation order, named `<chunk name>-<hash of the CSS>.css`.
 pub fn write_stylesheets(graph: &ModuleGraph, chunks: &ChunkGraph) -> Vec<Option<ChunkStylesheet>> {
+    if !graph.modules().any(|module| module.css.is_some()) {
+        return chunks.chunks.iter().map(|_| None).collect();
+    }
     let order = evaluation_order(graph);
     chunks
         .chunks
