@@ -44,6 +44,11 @@ export interface BundlerOptions {
    * to as `<publicPath>assets/…`. Default `/`.
    */
   publicPath?: string
+  /**
+   * Specifier → file (relative to the root, or absolute), looked up before packages in
+   * every layer; `next/link` → vnext's own, for instance.
+   */
+  alias?: Record<string, string>
 }
 
 export interface BundleOptions extends BundlerOptions {
@@ -61,6 +66,8 @@ export interface OutputFile {
   imports: string[]
   /** Files an `import()` in it may load. */
   dynamicImports: string[]
+  /** Ids of the modules it carries: `(<layer>)/<path from the root>` outside the default layer. */
+  modules: string[]
   /**
    * Stylesheets to link, in order (for an entry, those of every file it loads, then
    * its own). Each chunk's CSS is one file, `<name>-<hash>.css`, also listed in `files`.

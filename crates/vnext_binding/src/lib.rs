@@ -122,6 +122,8 @@ pub struct NativeBundlerOptions {
     pub public_path: Option<String>,
     /// `(file, css) => Promise<css>`: the app's PostCSS, run on every stylesheet.
     pub preprocess_css: Option<PreprocessCss>,
+    /// Specifier → file (relative to the root, or absolute), used before packages.
+    pub alias: Option<HashMap<String, String>>,
 }
 
 /// Called from the bundler's threads; weak, so it never keeps Node running.
@@ -175,14 +177,21 @@ impl NativeBundler {
             .platform
             .parse()
             .map_err(|message: String| Error::new(Status::InvalidArg, message))?;
+        let root = PathBuf::from(options.root);
         let inner = Bundler::new(BundlerOptions {
-            root: PathBuf::from(options.root),
+            root: root.clone(),
             platform,
             env: options.env.unwrap_or_default(),
             minify: options.minify.unwrap_or(false),
             splitting: options.splitting.unwrap_or(false),
             source_map: options.sourcemap.unwrap_or(false),
             public_path: options.public_path.unwrap_or_else(|| "/".to_string()),
+            alias: options
+                .alias
+                .unwrap_or_default()
+                .into_iter()
+                .map(|(specifier, file)| (specifier, root.join(file)))
+                .collect(),
             stylesheet_preprocessor: options.preprocess_css.map(|function| {
                 Arc::new(JsStylesheetPreprocessor(function)) as Arc<dyn StylesheetPreprocessor>
             }),
@@ -237,6 +246,7 @@ struct WrittenFile<'a> {
     entry: Option<&'a Path>,
     imports: &'a [String],
     dynamic_imports: &'a [String],
+    modules: &'a [String],
     css: &'a [String],
 }
 
@@ -276,6 +286,7 @@ impl Task for BundleTask {
                     entry: file.entry.as_deref(),
                     imports: &file.imports,
                     dynamic_imports: &file.dynamic_imports,
+                    modules: &file.modules,
                     css: &file.css,
                 })
                 .collect()

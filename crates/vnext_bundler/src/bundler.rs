@@ -47,6 +47,8 @@ pub struct BundlerOptions {
     /// with it.
     pub public_path: String,
     pub stylesheet_preprocessor: Option<Arc<dyn StylesheetPreprocessor>>,
+    /// Specifier → file, resolved before packages (`next/link` → vnext's own).
+    pub alias: Vec<(String, PathBuf)>,
 }
 
 /// A module to bundle and the layer it starts in.
@@ -151,7 +153,7 @@ impl Bundler {
         Self {
             root: options.root,
             platform: options.platform,
-            resolver: ModuleResolver::new(options.platform),
+            resolver: ModuleResolver::new(options.platform, &options.alias),
             transform: TransformOptions {
                 env,
                 minify: options.minify,

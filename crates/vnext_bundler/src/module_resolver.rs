@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use oxc_resolver::{ResolveError, ResolveOptions, Resolver, TsconfigDiscovery};
+use oxc_resolver::{AliasValue, ResolveError, ResolveOptions, Resolver, TsconfigDiscovery};
 
 use crate::layer::Layer;
 use crate::platform::Platform;
@@ -39,8 +39,10 @@ const HELPER_PREFIX: &str = "@swc/helpers/_/";
 pub const RSC_MANIFESTS: &str = "vnext:rsc-manifests";
 
 impl ModuleResolver {
-    pub fn new(platform: Platform) -> Self {
-        let options = resolve_options(platform);
+    /// `alias` maps a package specifier (and the paths under it) to a file, in every
+    /// layer: how `next/*` imports reach vnext's own modules.
+    pub fn new(platform: Platform, alias: &[(String, PathBuf)]) -> Self {
+        let options = resolve_options(platform, alias);
         let resolver = Resolver::new(options.clone());
         let mut server_conditions = options.condition_names.clone();
         server_conditions.insert(0, "react-server".to_string());
@@ -48,7 +50,7 @@ impl ModuleResolver {
             condition_names: server_conditions,
             ..options
         });
-        let browser = resolver.clone_with_options(resolve_options(Platform::Browser));
+        let browser = resolver.clone_with_options(resolve_options(Platform::Browser, alias));
         Self {
             resolver,
             server_components,
@@ -111,7 +113,7 @@ impl ModuleResolver {
     }
 }
 
-fn resolve_options(platform: Platform) -> ResolveOptions {
+fn resolve_options(platform: Platform, alias: &[(String, PathBuf)]) -> ResolveOptions {
     let strings = |items: &[&str]| {
         items
             .iter()
@@ -126,6 +128,13 @@ fn resolve_options(platform: Platform) -> ResolveOptions {
         } else {
             Vec::new()
         },
+        alias: alias
+            .iter()
+            .map(|(specifier, file)| {
+                let target = AliasValue::Path(file.to_string_lossy().into_owned());
+                (specifier.clone(), vec![target])
+            })
+            .collect(),
         extensions: strings(&EXTENSIONS),
         // TypeScript's ESM style names the output: `./math.js` means `./math.ts`.
         extension_alias: vec![

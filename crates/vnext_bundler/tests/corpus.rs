@@ -25,6 +25,9 @@ struct Case {
     env: HashMap<String, String>,
     #[serde(default)]
     splitting: bool,
+    /// Specifier → file relative to the case.
+    #[serde(default)]
+    alias: HashMap<String, PathBuf>,
 }
 
 #[test]
@@ -63,6 +66,7 @@ fn run_case(dir: &Path, update: bool) -> Result<(), String> {
             platform: None,
             env: HashMap::new(),
             splitting: false,
+            alias: HashMap::new(),
         },
     };
     let entries: Vec<Entry> = match case.entries {
@@ -91,6 +95,11 @@ fn run_case(dir: &Path, update: bool) -> Result<(), String> {
             source_map: !minify,
             public_path: "/static/".to_string(),
             stylesheet_preprocessor: None,
+            alias: case
+                .alias
+                .iter()
+                .map(|(specifier, file)| (specifier.clone(), dir.join(file)))
+                .collect(),
         };
         Bundler::new(options).bundle(&entries)
     };

@@ -1,0 +1,3 @@
+export default function pad(text, width) {
+  return text.padStart(width, '0')
+}
