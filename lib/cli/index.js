@@ -4,13 +4,21 @@
 import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 
+import { buildCommand } from './build.js'
 import { bundleCommand } from './bundle.js'
 import { routesCommand } from './routes.js'
+import { startCommand } from './start.js'
 import { UsageError } from './usage-error.js'
 
 const USAGE = `Usage: vnext <command> [options]
 
 Commands:
+  build [dir]       Build the app into .vnext/: a Worker, static assets,
+                    wrangler.json and manifest.json
+  start [dir]       Serve the last build
+                      -p, --port N                      (default 3000)
+                      -H, --hostname H                  (default localhost)
+                      --runtime workerd|node            (default workerd)
   routes [dir]      Print the app's compiled route table
                       --json   print the whole route manifest as JSON
   bundle <entry…>   Bundle entry modules, one ES module each
@@ -32,6 +40,11 @@ Options:
 
 /** Each command: its options (for `parseArgs`) and what it runs. */
 const COMMANDS = {
+  build: { options: {}, run: buildCommand },
+  start: {
+    options: { port: { type: 'string', short: 'p' }, hostname: { type: 'string', short: 'H' }, runtime: { type: 'string' } },
+    run: startCommand,
+  },
   routes: { options: { json: { type: 'boolean' } }, run: routesCommand },
   bundle: {
     options: {

@@ -6,8 +6,8 @@ import { resolve } from 'node:path'
 import { compileRoutes, RouteCompileError } from '../../index.js'
 import { printDiagnostics } from './diagnostics.js'
 
-const SYMBOLS = { static: '○', ssg: '●', dynamic: 'ƒ' }
-const LEGEND = {
+export const SYMBOLS = { static: '○', ssg: '●', dynamic: 'ƒ' }
+export const LEGEND = {
   static: '○  (Static)   prerendered as static content',
   ssg: '●  (SSG)      prerendered as static HTML (uses generateStaticParams)',
   dynamic: 'ƒ  (Dynamic)  server-rendered on demand',

@@ -1,6 +1,8 @@
 // Headless Debian chromium through playwright-core; never a downloaded browser.
 import { chromium } from 'playwright-core'
 
+import { KNOWN_FAILURE_WAIT_MS, isKnownFailure } from './target.js'
+
 export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
@@ -27,7 +29,9 @@ export class BrowserSession {
     this.browser ??= await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS })
     const context = await this.browser.newContext({ javaScriptEnabled })
     this.contexts.push(context)
-    const page = new BrowserPage(await context.newPage(), url, javaScriptEnabled)
+    const rawPage = await context.newPage()
+    if (isKnownFailure()) rawPage.setDefaultTimeout(KNOWN_FAILURE_WAIT_MS)
+    const page = new BrowserPage(rawPage, url, javaScriptEnabled)
     await page.goto(url)
     return page
   }

@@ -1,5 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises'
 
+import { KNOWN_FAILURE_WAIT_MS, isKnownFailure } from './target.js'
+
 /**
  * Calls `read` until `accept` holds for what it returns, and returns that. After
  * `timeoutMs` it throws, showing the last few results. For behaviour that takes time
@@ -11,6 +13,7 @@ import { setTimeout as sleep } from 'node:timers/promises'
  * @returns {Promise<T>}
  */
 export async function eventually(read, accept, { timeoutMs = 20_000, intervalMs = 200 } = {}) {
+  if (isKnownFailure()) timeoutMs = Math.min(timeoutMs, KNOWN_FAILURE_WAIT_MS)
   const deadline = Date.now() + timeoutMs
   const seen = []
   while (Date.now() < deadline) {

@@ -1,3 +1,5 @@
-export async function GET() {
-  return Response.json({ hello: 'world' })
+import { NextRequest } from 'next/server'
+
+export async function GET(request: NextRequest) {
+  return Response.json({ hello: request.nextUrl.searchParams.get('name') ?? 'world' })
 }

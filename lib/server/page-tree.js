@@ -1,0 +1,103 @@
+// Builds the React tree of one page from its route's segments, as the App Router
+// nests them: each segment's layout holds its template, then its error boundary, its
+// loading Suspense, and inside those the page or the next segment.
+import { Fragment, Suspense, createElement as h } from 'react'
+
+import { NavigationProvider } from '../client/navigation-context.js'
+import { ErrorBoundary, ServerErrorFallback } from '../client/segment-boundaries.js'
+import { renderMetadata } from './metadata.js'
+
+/**
+ * A route segment as the generated server entry describes it: its convention files
+ * as loaders, and its slots (`children` and each `@slot`).
+ * @typedef {{ segment: string, files: Record<string, () => Promise<any>>, slots?: Record<string, Segment> }} Segment
+ */
+
+/**
+ * Where a render replaces a segment's content with a fallback: the segment's depth, and
+ * what to show (its `not-found.js`, or its `error.js` for an error with this digest).
+ * @typedef {{ depth: number, kind: 'not-found' } | { depth: number, kind: 'error', digest: string }} Cut
+ */
+
+/**
+ * @param {Segment} root
+ * @param {{ pathname: string, params: Record<string, string | string[]>, searchParams: URLSearchParams, cut?: Cut, stylesheets: string[] }} request
+ */
+export async function renderPageTree(root, { pathname, params, searchParams, cut, stylesheets }) {
+  const props = { params: Promise.resolve(params), searchParams: Promise.resolve(searchParamsObject(searchParams)) }
+  const segments = await loadSegments(root, cut)
+  const tree = await renderSegment(root, segments, props, cut, 0)
+  const metadata = await renderMetadata(segments.chain, props, cut)
+  const links = stylesheets.map((href) => h('link', { key: href, rel: 'stylesheet', href, precedence: 'next' }))
+  const navigation = { pathname, search: searchParams.toString(), params }
+  return h(Fragment, null, ...links, metadata, h(NavigationProvider, navigation, tree))
+}
+
+/**
+ * The modules of every segment the render reaches, loaded in parallel, and the chain of
+ * `children` segments from the root to the page (or the cut), for metadata.
+ */
+async function loadSegments(root, cut) {
+  const modules = new Map()
+  const chain = []
+  const visit = (node, depth, onChain) => {
+    const entries = Object.entries(node.files)
+    const loaded = Promise.all(entries.map(async ([kind, load]) => [kind, await load()])).then(Object.fromEntries)
+    modules.set(node, loaded)
+    if (onChain) chain.push(node)
+    if (cut && depth === cut.depth) return
+    for (const [name, child] of Object.entries(node.slots ?? {})) visit(child, depth + 1, onChain && name === 'children')
+  }
+  visit(root, 0, true)
+  const resolved = new Map()
+  await Promise.all([...modules].map(async ([node, loaded]) => resolved.set(node, await loaded)))
+  return { modules: resolved, chain: chain.map((node) => resolved.get(node)) }
+}
+
+async function renderSegment(node, segments, props, cut, depth) {
+  const files = segments.modules.get(node)
+  const component = (kind) => files[kind]?.default
+  let content
+  if (cut && depth === cut.depth) {
+    content = cut.kind === 'not-found' ? notFoundContent(component('not-found')) : h(ServerErrorFallback, { errorComponent: component('error'), digest: cut.digest })
+  } else if (files.page) {
+    content = h(component('page'), props)
+  } else {
+    content = node.slots?.children ? await renderSegment(node.slots.children, segments, props, cut, depth + 1) : null
+  }
+
+  if (component('loading')) content = h(Suspense, { fallback: h(component('loading')) }, content)
+  if (component('error')) content = h(ErrorBoundary, { errorComponent: component('error') }, content)
+  if (component('template')) content = h(component('template'), null, content)
+  const layout = component('layout')
+  if (!layout) return content
+
+  const slots = {}
+  if (!(cut && depth === cut.depth)) {
+    for (const [name, child] of Object.entries(node.slots ?? {})) {
+      if (name !== 'children') slots[name] = await renderSegment(child, segments, props, cut, depth + 1)
+    }
+  }
+  return h(layout, { params: props.params, ...slots }, content)
+}
+
+/** The segment's `not-found.js`, or Next's own 404 page at the root. */
+function notFoundContent(NotFound) {
+  if (NotFound) return h(NotFound)
+  return h(
+    Fragment,
+    null,
+    h('title', null, '404: This page could not be found.'),
+    h('div', { style: { textAlign: 'center', paddingTop: '30vh', fontFamily: 'system-ui, sans-serif' } }, h('h1', null, '404'), h('h2', null, 'This page could not be found.')),
+  )
+}
+
+/** Query values as Next gives them to pages: a string, or an array when repeated. */
+function searchParamsObject(searchParams) {
+  const object = {}
+  for (const key of new Set(searchParams.keys())) {
+    const values = searchParams.getAll(key)
+    object[key] = values.length === 1 ? values[0] : values
+  }
+  return object
+}

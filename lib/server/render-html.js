@@ -1,0 +1,86 @@
+// The ssr layer's half of a page render: React's flight payload in, an HTML stream out.
+// Client components run here through the server consumer manifest; the payload itself
+// is written into the page, chunk by chunk, so the browser hydrates from it without
+// asking again.
+import { createElement, use } from 'react'
+import { renderToReadableStream } from 'react-dom/server.edge'
+import { createFromReadableStream } from 'react-server-dom-webpack/client'
+import { serverConsumerManifest } from 'vnext:rsc-manifests'
+
+/**
+ * Resolves once the shell is ready; rejects with the shell's error (the caller then
+ * renders an error or not-found page instead, with its status).
+ * @param {ReadableStream<Uint8Array>} flight
+ * @param {{ bootstrapModules: string[] }} options
+ * @returns {Promise<ReadableStream<Uint8Array>>}
+ */
+export async function renderHtml(flight, { bootstrapModules }) {
+  const [forRender, forPage] = flight.tee()
+  const tree = createFromReadableStream(forRender, { serverConsumerManifest })
+  function FlightRoot() {
+    return use(tree)
+  }
+  // `notFound()` below a Suspense boundary comes after the 200 went out: as Next does,
+  // the page still tells crawlers not to index it.
+  const state = { noindex: false }
+  const onError = (error) => {
+    const digest = error?.digest
+    if (typeof digest === 'string' && digest.startsWith('NEXT_HTTP_ERROR_FALLBACK;')) state.noindex = true
+    return digest
+  }
+  let html
+  try {
+    html = await renderToReadableStream(createElement(FlightRoot), { bootstrapModules, onError })
+  } catch (error) {
+    forPage.cancel()
+    throw error
+  }
+  return html.pipeThrough(inlineFlight(forPage, state))
+}
+
+/**
+ * Passes the HTML through and, after each piece of it, the flight chunks that arrived
+ * meanwhile as `self.__vnext_f.push(…)` scripts (and the noindex tag, when due). React flushes whole tags, so a script
+ * never lands inside one.
+ * @param {ReadableStream<Uint8Array>} flight
+ */
+function inlineFlight(flight, state) {
+  const encoder = new TextEncoder()
+  const reader = flight.pipeThrough(new TextDecoderStream()).getReader()
+  let pending = ''
+  const drained = (async () => {
+    for (;;) {
+      const { done, value } = await reader.read()
+      if (done) return
+      pending += value
+    }
+  })()
+  let noindexWritten = false
+  const takeScript = () => {
+    let html = ''
+    if (state.noindex && !noindexWritten) {
+      html += '<meta name="robots" content="noindex"/>'
+      noindexWritten = true
+    }
+    if (pending !== '') html += `<script>(self.__vnext_f=self.__vnext_f||[]).push(${scriptSafeJson(pending)})</script>`
+    pending = ''
+    return html === '' ? null : encoder.encode(html)
+  }
+  return new TransformStream({
+    transform(chunk, controller) {
+      controller.enqueue(chunk)
+      const script = takeScript()
+      if (script) controller.enqueue(script)
+    },
+    async flush(controller) {
+      await drained
+      const script = takeScript()
+      if (script) controller.enqueue(script)
+    },
+  })
+}
+
+/** JSON that cannot close the script element it sits in. */
+function scriptSafeJson(text) {
+  return JSON.stringify(text).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029')
+}

@@ -1,0 +1,63 @@
+// `next/navigation`: the hooks client components use, and the functions that stop a
+// render (`redirect`, `notFound`, …), for server and client code alike. Navigation
+// itself is a full page load until the client router lands.
+import { useContext, useMemo } from 'react'
+
+import { NavigationContext } from '../../client/navigation-context.js'
+
+export { RedirectType, forbidden, notFound, permanentRedirect, redirect, unauthorized } from './navigation-errors.js'
+
+function useNavigation() {
+  const navigation = useContext(NavigationContext)
+  if (!navigation) throw new Error('vnext: a navigation hook was used outside an App Router page')
+  return navigation
+}
+
+export function usePathname() {
+  return useNavigation().pathname
+}
+
+export function useSearchParams() {
+  const { search } = useNavigation()
+  return useMemo(() => new ReadonlyURLSearchParams(search), [search])
+}
+
+export function useParams() {
+  return useNavigation().params
+}
+
+export function useRouter() {
+  return useMemo(
+    () => ({
+      push: (href) => window.location.assign(href),
+      replace: (href) => window.location.replace(href),
+      refresh: () => window.location.reload(),
+      back: () => window.history.back(),
+      forward: () => window.history.forward(),
+      prefetch: () => {},
+    }),
+    [],
+  )
+}
+
+/** Search params that cannot be changed, as Next hands them out. */
+export class ReadonlyURLSearchParams extends URLSearchParams {
+  append() {
+    throw new ReadonlyURLSearchParamsError()
+  }
+  delete() {
+    throw new ReadonlyURLSearchParamsError()
+  }
+  set() {
+    throw new ReadonlyURLSearchParamsError()
+  }
+  sort() {
+    throw new ReadonlyURLSearchParamsError()
+  }
+}
+
+class ReadonlyURLSearchParamsError extends Error {
+  constructor() {
+    super('Method unavailable on `ReadonlyURLSearchParams`. Read more: https://nextjs.org/docs/app/api-reference/functions/use-search-params#updating-searchparams')
+  }
+}

@@ -1,0 +1,100 @@
+// Serves a build from Node: the same Worker module behind `node:http`, with the static
+// assets answered first, as Workers Assets does.
+import { createReadStream, existsSync, statSync } from 'node:fs'
+import { createServer } from 'node:http'
+import { extname, join, normalize } from 'node:path'
+import { Readable } from 'node:stream'
+import { pathToFileURL } from 'node:url'
+
+const CONTENT_TYPES = {
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.html': 'text/html; charset=utf-8',
+  '.json': 'application/json',
+  '.map': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+}
+
+/**
+ * @param {string} outputDir the `.vnext` folder
+ * @param {{ port: number, hostname: string }} address
+ * @returns {Promise<{ url: URL, close: () => Promise<void> }>}
+ */
+export async function startNode(outputDir, { port, hostname }) {
+  const { default: worker } = await import(pathToFileURL(join(outputDir, 'worker/index.js')).href)
+  const assetsDir = join(outputDir, 'assets')
+  const server = createServer(async (incoming, outgoing) => {
+    try {
+      const url = new URL(incoming.url, `http://${incoming.headers.host ?? `${hostname}:${port}`}`)
+      if (serveAsset(assetsDir, url.pathname, incoming, outgoing)) return
+      const pending = []
+      const response = await worker.fetch(toRequest(incoming, url), {}, { waitUntil: (promise) => pending.push(promise), passThroughOnException() {} })
+      await writeResponse(response, outgoing)
+      await Promise.allSettled(pending)
+    } catch (error) {
+      console.error(error)
+      if (!outgoing.headersSent) outgoing.writeHead(500)
+      outgoing.end()
+    }
+  })
+  await new Promise((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(port, hostname, resolve)
+  })
+  const { port: actualPort } = server.address()
+  return { url: new URL(`http://${hostname}:${actualPort}/`), close: () => new Promise((resolve) => server.close(resolve)) }
+}
+
+/** Answers a GET or HEAD for a file under the assets folder; false when there is none. */
+function serveAsset(assetsDir, pathname, incoming, outgoing) {
+  if (incoming.method !== 'GET' && incoming.method !== 'HEAD') return false
+  let path
+  try {
+    path = normalize(join(assetsDir, decodeURIComponent(pathname)))
+  } catch {
+    return false
+  }
+  if (!path.startsWith(assetsDir) || !existsSync(path) || !statSync(path).isFile()) return false
+  const immutable = pathname.startsWith('/_next/static/')
+  outgoing.writeHead(200, {
+    'content-type': CONTENT_TYPES[extname(path)] ?? 'application/octet-stream',
+    'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'public, max-age=0, must-revalidate',
+  })
+  if (incoming.method === 'HEAD') outgoing.end()
+  else createReadStream(path).pipe(outgoing)
+  return true
+}
+
+function toRequest(incoming, url) {
+  const headers = new Headers()
+  for (const [name, value] of Object.entries(incoming.headers)) {
+    if (Array.isArray(value)) for (const item of value) headers.append(name, item)
+    else if (value !== undefined) headers.set(name, value)
+  }
+  const hasBody = incoming.method !== 'GET' && incoming.method !== 'HEAD'
+  return new Request(url, { method: incoming.method, headers, body: hasBody ? Readable.toWeb(incoming) : undefined, duplex: hasBody ? 'half' : undefined })
+}
+
+async function writeResponse(response, outgoing) {
+  const headers = {}
+  for (const [name, value] of response.headers) {
+    if (name === 'set-cookie') continue
+    headers[name] = value
+  }
+  const cookies = response.headers.getSetCookie()
+  if (cookies.length > 0) headers['set-cookie'] = cookies
+  outgoing.writeHead(response.status, headers)
+  if (!response.body) return outgoing.end()
+  for await (const chunk of response.body) outgoing.write(chunk)
+  outgoing.end()
+}
