@@ -1,7 +1,14 @@
 'use client'
-// The client parts of each route segment: the error boundary that `error.js` becomes,
-// and what it shows for an error the server already caught while rendering.
+// The client parts of each route segment: the boundaries that `error.js` and
+// `not-found.js` become, and what `error.js` shows for an error the server already
+// caught. Each boundary forgets what it caught when the URL changes.
 import { Component, createElement } from 'react'
+
+/** `redirect()` and `notFound()` are not errors to show: outer boundaries handle them. */
+function isNavigationError(error) {
+  const digest = error?.digest
+  return typeof digest === 'string' && (digest.startsWith('NEXT_REDIRECT;') || digest.startsWith('NEXT_HTTP_ERROR_FALLBACK;'))
+}
 
 /** Next's words for a server error whose message production builds withhold. */
 const SERVER_ERROR_MESSAGE =
@@ -11,12 +18,17 @@ const SERVER_ERROR_MESSAGE =
 export class ErrorBoundary extends Component {
   constructor(props) {
     super(props)
-    this.state = { error: null }
+    this.state = { error: null, pathname: props.pathname }
     this.reset = () => this.setState({ error: null })
   }
 
   static getDerivedStateFromError(error) {
+    if (isNavigationError(error)) throw error
     return { error }
+  }
+
+  static getDerivedStateFromProps(props, state) {
+    return props.pathname === state.pathname ? null : { error: null, pathname: props.pathname }
   }
 
   render() {
@@ -29,4 +41,25 @@ export class ErrorBoundary extends Component {
 export function ServerErrorFallback({ errorComponent, digest }) {
   const error = Object.assign(new Error(SERVER_ERROR_MESSAGE), { digest })
   return createElement(errorComponent, { error, reset: () => window.location.reload() })
+}
+
+/** Shows the segment's `not-found.js` when `notFound()` is thrown below it in the browser. */
+export class NotFoundBoundary extends Component {
+  constructor(props) {
+    super(props)
+    this.state = { notFound: false, pathname: props.pathname }
+  }
+
+  static getDerivedStateFromError(error) {
+    if (error?.digest === 'NEXT_HTTP_ERROR_FALLBACK;404') return { notFound: true }
+    throw error
+  }
+
+  static getDerivedStateFromProps(props, state) {
+    return props.pathname === state.pathname ? null : { notFound: false, pathname: props.pathname }
+  }
+
+  render() {
+    return this.state.notFound ? this.props.notFound : this.props.children
+  }
 }

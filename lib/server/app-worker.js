@@ -7,8 +7,9 @@ import { DecodeError, createRouteMatcher } from '../runtime/route-matcher.js'
 import { httpFallbackStatus, isRedirectError, redirectLocation } from '../shims/next/navigation-errors.js'
 import { handleMetadataRoute } from './metadata-route.js'
 import { renderPageTree } from './page-tree.js'
-import { appendResponseCookies, createRequestStore, requestStore, scheduleAfterCallbacks } from './request-store.js'
+import { appendResponseCookies, createRequestStore, requestStore, scheduleAfterCallbacks, synchronizeMutableCookies } from './request-store.js'
 import { handleRouteRequest } from './route-handler.js'
+import { ActionNotFoundError, isActionRequest, runAction } from './server-action.js'
 
 const HTML = 'text/html; charset=utf-8'
 const RSC_VARY = 'rsc, next-router-state-tree, next-router-prefetch, next-router-segment-prefetch'
@@ -47,10 +48,11 @@ export function createAppWorker(app, build) {
         const response = await handleMetadataRoute(route.file, await route.load())
         if (response) return response
       }
-      const store = createRequestStore(request, { ...options, phase: 'render' })
+      const page = route?.kind === 'page' ? { tree: route.tree, params: encodedParams(route.path, url.pathname), stylesheets: build.stylesheets[found.route] } : null
+      const isAction = page !== null && isActionRequest(request)
+      const store = createRequestStore(request, { ...options, phase: isAction ? 'action' : 'render', isAction })
       return requestStore.run(store, async () => {
-        const page = route?.kind === 'page' ? { tree: route.tree, params: found.params, stylesheets: build.stylesheets[found.route] } : null
-        const rendered = await renderPage(page ?? notFoundPage(app, build), request, url, app, build)
+        const rendered = isAction ? await answerAction(page, request, url, app, build, store) : await renderPage(page ?? notFoundPage(app, build), request, url, app, build)
         const response = request.method === 'HEAD' ? new Response(null, rendered) : rendered
         appendResponseCookies(response.headers, store)
         scheduleAfterCallbacks(store, waitUntil)
@@ -58,6 +60,60 @@ export function createAppWorker(app, build) {
       })
     },
   }
+}
+
+/**
+ * Runs a server action, then answers: to the browser's router, the action's result
+ * and, when the action changed something, the new tree, as one flight payload; to a form sent
+ * without JavaScript, the page's HTML. A `redirect()` in the action is a 303 for a
+ * form, and for the router a header it follows.
+ */
+async function answerAction(page, request, url, app, build, store) {
+  const fromRouter = request.headers.has('next-action')
+  let result
+  try {
+    result = await runAction(request)
+  } catch (error) {
+    if (isRedirectError(error)) {
+      const { url: location } = redirectLocation(error)
+      return fromRouter ? new Response(null, { headers: { 'x-action-redirect': location } }) : new Response(null, { status: 303, headers: { location } })
+    }
+    if (error instanceof ActionNotFoundError) return new Response(error.message, { status: 404, headers: { 'x-nextjs-action-not-found': '1' } })
+    reportError(error)
+    return new Response(null, { status: 500 })
+  }
+  synchronizeMutableCookies(store)
+  store.phase = 'render'
+  if (!fromRouter) return renderPage(page, request, url, app, build)
+  // As in Next, the page comes back only when the action revalidated or set cookies.
+  const changed = store.revalidated || store.responseCookies.getAll().length > 0
+  const root = changed
+    ? await renderPageTree(page.tree, { pathname: url.pathname, params: page.params, searchParams: url.searchParams, stylesheets: page.stylesheets ?? [] })
+    : undefined
+  const flight = renderToReadableStream({ returnValue: result?.returnValue, root }, clientManifest, { onError: reportError })
+  return new Response(flight, { headers: { 'content-type': 'text/x-component', vary: RSC_VARY } })
+}
+
+/**
+ * A page's params as Next 16 gives them: the URL's segments as they were sent, still
+ * percent-encoded (the matcher decodes them to compare with folder names).
+ * @param {string} routePath e.g. `/docs/[...slug]`
+ * @param {string} pathname
+ */
+function encodedParams(routePath, pathname) {
+  const sent = pathname.split('/').filter(Boolean)
+  const params = {}
+  routePath
+    .split('/')
+    .filter(Boolean)
+    .forEach((part, index) => {
+      const dynamic = /^\[(\[)?(\.\.\.)?([^\]]+)\]?\]$/.exec(part)
+      if (!dynamic) return
+      const [, optional, catchAll, name] = dynamic
+      if (!catchAll) params[name] = sent[index]
+      else if (sent.length > index || !optional) params[name] = sent.slice(index)
+    })
+  return params
 }
 
 /** The root layout with its not-found content: what an unmatched URL shows. */
@@ -73,16 +129,26 @@ function notFoundPage(app, build) {
  */
 async function renderPage(page, request, url, app, build) {
   const wantsFlight = request.headers.get('rsc') === '1'
+  const rootLayout = rootLayoutKey(page.tree)
   let cut = page.cut
   for (;;) {
-    const onError = (error) => reportError(error)
+    const errors = []
+    const onError = (error) => {
+      errors.push(error)
+      return reportError(error)
+    }
     try {
       const tree = await renderPageTree(page.tree, { pathname: url.pathname, params: page.params, searchParams: url.searchParams, cut, stylesheets: page.stylesheets ?? [] })
       const flight = renderToReadableStream(tree, clientManifest, { onError })
       if (wantsFlight) {
-        return new Response(flight, { headers: { 'content-type': 'text/x-component', vary: RSC_VARY } })
+        // A navigation waits for the whole payload, so that `notFound()`, `redirect()`
+        // and errors get the same cuts and statuses as a document request.
+        const body = await new Response(flight).arrayBuffer()
+        if (errors.length > 0) throw errors[0]
+        const headers = { 'content-type': 'text/x-component', vary: RSC_VARY, 'x-vnext-root-layout': rootLayout }
+        return new Response(body, { status: cut?.kind === 'not-found' ? 404 : 200, headers })
       }
-      const html = await app.renderHtml(flight, { bootstrapModules: build.bootstrapModules })
+      const html = await app.renderHtml(flight, { bootstrapModules: build.bootstrapModules, rootLayout })
       const status = cut ? (cut.kind === 'not-found' ? 404 : 500) : 200
       return new Response(html, { status, headers: { 'content-type': HTML, vary: RSC_VARY } })
     } catch (error) {
@@ -90,11 +156,27 @@ async function renderPage(page, request, url, app, build) {
         const { url: location, status } = redirectLocation(error)
         return new Response(null, { status, headers: { location } })
       }
-      const next = nextCut(page.tree, cut, httpFallbackStatus(error) === 404 ? 'not-found' : 'error', reportError(error))
+      const digest = reportError(error)
+      let next = nextCut(page.tree, cut, httpFallbackStatus(error) === 404 ? 'not-found' : 'error', digest)
+      // Nothing below the root layout caught it: global-error.js replaces the document.
+      if (!next && cut?.kind !== 'global-error' && page.tree.files['global-error']) next = { depth: -1, kind: 'global-error', digest }
       if (!next) return globalErrorResponse()
       cut = next
     }
   }
+}
+
+/**
+ * Names the root layout: the segments down to the first that has a layout. The client
+ * router loads a new document when it changes, as the App Router does.
+ */
+function rootLayoutKey(root) {
+  const names = []
+  for (let node = root; node; node = node.slots?.children) {
+    names.push(node.segment)
+    if (node.files.layout) break
+  }
+  return names.join('/')
 }
 
 /**

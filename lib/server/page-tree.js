@@ -4,7 +4,7 @@
 import { Fragment, Suspense, createElement as h } from 'react'
 
 import { NavigationProvider } from '../client/navigation-context.js'
-import { ErrorBoundary, ServerErrorFallback } from '../client/segment-boundaries.js'
+import { ErrorBoundary, NotFoundBoundary, ServerErrorFallback } from '../client/segment-boundaries.js'
 import { renderMetadata } from './metadata.js'
 
 /**
@@ -16,7 +16,8 @@ import { renderMetadata } from './metadata.js'
 /**
  * Where a render replaces a segment's content with a fallback: the segment's depth, and
  * what to show (its `not-found.js`, or its `error.js` for an error with this digest).
- * @typedef {{ depth: number, kind: 'not-found' } | { depth: number, kind: 'error', digest: string }} Cut
+ * A `global-error` cut replaces the whole document, root layout included.
+ * @typedef {{ depth: number, kind: 'not-found' } | { depth: number, kind: 'error' | 'global-error', digest: string }} Cut
  */
 
 /**
@@ -24,12 +25,17 @@ import { renderMetadata } from './metadata.js'
  * @param {{ pathname: string, params: Record<string, string | string[]>, searchParams: URLSearchParams, cut?: Cut, stylesheets: string[] }} request
  */
 export async function renderPageTree(root, { pathname, params, searchParams, cut, stylesheets }) {
+  const navigation = { pathname, search: searchParams.toString(), params }
+  if (cut?.kind === 'global-error') {
+    const { default: GlobalError } = await root.files['global-error']()
+    const robots = h('meta', { name: 'robots', content: 'noindex' })
+    return h(Fragment, null, robots, h(NavigationProvider, navigation, h(ServerErrorFallback, { errorComponent: GlobalError, digest: cut.digest })))
+  }
   const props = { params: Promise.resolve(params), searchParams: Promise.resolve(searchParamsObject(searchParams)) }
-  const segments = await loadSegments(root, cut)
+  const segments = { ...(await loadSegments(root, cut)), params, pathname }
   const tree = await renderSegment(root, segments, props, cut, 0)
   const metadata = await renderMetadata(segments.chain, props, cut)
   const links = stylesheets.map((href) => h('link', { key: href, rel: 'stylesheet', href, precedence: 'next' }))
-  const navigation = { pathname, search: searchParams.toString(), params }
   return h(Fragment, null, ...links, metadata, h(NavigationProvider, navigation, tree))
 }
 
@@ -66,12 +72,20 @@ async function renderSegment(node, segments, props, cut, depth) {
     content = node.slots?.children ? await renderSegment(node.slots.children, segments, props, cut, depth + 1) : null
   }
 
+  const { pathname } = segments
+  if (component('not-found') || depth === 0) content = h(NotFoundBoundary, { pathname, notFound: notFoundContent(component('not-found')) }, content)
   if (component('loading')) content = h(Suspense, { fallback: h(component('loading')) }, content)
-  if (component('error')) content = h(ErrorBoundary, { errorComponent: component('error') }, content)
-  if (component('template')) content = h(component('template'), null, content)
+  if (component('error')) content = h(ErrorBoundary, { pathname, errorComponent: component('error') }, content)
+  // A template mounts afresh whenever the segment below it changes.
+  if (component('template')) content = h(component('template'), { key: childSegmentKey(node, files, segments.params) }, content)
   const layout = component('layout')
-  if (!layout) return content
+  if (layout) content = await renderLayout(layout, node, segments, props, cut, depth, content)
+  // In the browser, global-error.js catches what escapes the root layout.
+  if (depth === 0 && component('global-error')) content = h(ErrorBoundary, { pathname, errorComponent: component('global-error') }, content)
+  return content
+}
 
+async function renderLayout(layout, node, segments, props, cut, depth, content) {
   const slots = {}
   if (!(cut && depth === cut.depth)) {
     for (const [name, child] of Object.entries(node.slots ?? {})) {
@@ -79,6 +93,16 @@ async function renderSegment(node, segments, props, cut, depth) {
     }
   }
   return h(layout, { params: props.params, ...slots }, content)
+}
+
+/** What is below a segment, with its params filled in: `[id]` under `/shop/7` is `7`. */
+function childSegmentKey(node, files, params) {
+  if (files.page) return '__PAGE__'
+  const child = node.slots?.children?.segment ?? ''
+  const dynamic = /^\[{1,2}(?:\.\.\.)?([^\]]+)\]{1,2}$/.exec(child)
+  if (!dynamic) return child
+  const value = params[dynamic[1]]
+  return Array.isArray(value) ? value.join('/') : (value ?? '')
 }
 
 /** The segment's `not-found.js`, or Next's own 404 page at the root. */

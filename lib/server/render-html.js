@@ -11,10 +11,11 @@ import { serverConsumerManifest } from 'vnext:rsc-manifests'
  * Resolves once the shell is ready; rejects with the shell's error (the caller then
  * renders an error or not-found page instead, with its status).
  * @param {ReadableStream<Uint8Array>} flight
- * @param {{ bootstrapModules: string[] }} options
+ * @param {{ bootstrapModules: string[], rootLayout: string }} options the browser entry,
+ *   and the page's root layout (the client router compares it with the next page's)
  * @returns {Promise<ReadableStream<Uint8Array>>}
  */
-export async function renderHtml(flight, { bootstrapModules }) {
+export async function renderHtml(flight, { bootstrapModules, rootLayout }) {
   const [forRender, forPage] = flight.tee()
   const tree = createFromReadableStream(forRender, { serverConsumerManifest })
   function FlightRoot() {
@@ -30,7 +31,11 @@ export async function renderHtml(flight, { bootstrapModules }) {
   }
   let html
   try {
-    html = await renderToReadableStream(createElement(FlightRoot), { bootstrapModules, onError })
+    html = await renderToReadableStream(createElement(FlightRoot), {
+      bootstrapModules,
+      bootstrapScriptContent: `self.__vnext_root_layout=${scriptSafeJson(rootLayout)}`,
+      onError,
+    })
   } catch (error) {
     forPage.cancel()
     throw error

@@ -1,6 +1,6 @@
 // Serves a build in workerd through Miniflare: the Worker's modules, the static assets
-// in front of it (as Workers Assets serves them), and a local KV namespace persisted
-// under `.vnext/state/`.
+// in front of it (as Workers Assets serves them), a local KV namespace persisted under
+// `.vnext/state/`, and this process's environment variables.
 import { readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 
@@ -25,6 +25,9 @@ export async function startWorkerd(outputDir, { port, hostname }) {
     compatibilityDate: config.compatibility_date,
     compatibilityFlags: config.compatibility_flags,
     assets: { directory: join(outputDir, config.assets.directory), routerConfig: { has_user_worker: true } },
+    // The server's environment reaches the Worker as text bindings, which workerd also
+    // puts in `process.env`: what `next start` code reads from its own process.
+    bindings: Object.fromEntries(Object.entries(process.env).filter(([, value]) => typeof value === 'string')),
     kvNamespaces: { VNEXT_CACHE: 'vnext-cache' },
     kvPersist: join(outputDir, 'state/kv'),
     host: hostname,

@@ -1,9 +1,30 @@
 'use client'
-// `next/link`: an anchor. Until the client router lands it navigates with a full load.
+// `next/link`: an anchor whose plain left click navigates with the client router.
+// Modified clicks, other targets and other origins stay the browser's.
 import { createElement, forwardRef } from 'react'
 
-const Link = forwardRef(function Link({ href, as, replace, scroll, prefetch, shallow, passHref, legacyBehavior, locale, onNavigate, ...rest }, ref) {
-  return createElement('a', { ...rest, ref, href: formatHref(as ?? href) })
+import { navigate } from '../../client/router.js'
+
+const Link = forwardRef(function Link(
+  { href, as, replace, scroll, prefetch, shallow, passHref, legacyBehavior, locale, onNavigate, onClick, ...rest },
+  ref,
+) {
+  const url = formatHref(as ?? href)
+  const handleClick = (event) => {
+    onClick?.(event)
+    if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return
+    if (rest.target && rest.target !== '_self') return
+    if (rest.download !== undefined) return
+    const target = new URL(url, window.location.href)
+    if (target.origin !== window.location.origin) return
+    // Only the hash changes: the browser scrolls to the anchor by itself.
+    if (target.hash && target.pathname === window.location.pathname && target.search === window.location.search) return
+    let prevented = false
+    onNavigate?.({ preventDefault: () => (prevented = true) })
+    event.preventDefault()
+    if (!prevented) navigate(url, { history: replace ? 'replace' : 'push', scroll: scroll !== false })
+  }
+  return createElement('a', { ...rest, ref, href: url, onClick: handleClick })
 })
 
 export default Link
@@ -11,7 +32,7 @@ export default Link
 /** `href` as a string or a URL object (`{ pathname, query, hash }`). */
 function formatHref(href) {
   if (typeof href === 'string') return href
-  const query = href.query ? `?${new URLSearchParams(href.query)}` : href.search ?? ''
+  const query = href.query ? `?${new URLSearchParams(href.query)}` : (href.search ?? '')
   const hash = href.hash ? (href.hash.startsWith('#') ? href.hash : `#${href.hash}`) : ''
   return `${href.pathname ?? ''}${query}${hash}`
 }

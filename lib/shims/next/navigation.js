@@ -1,9 +1,9 @@
 // `next/navigation`: the hooks client components use, and the functions that stop a
-// render (`redirect`, `notFound`, …), for server and client code alike. Navigation
-// itself is a full page load until the client router lands.
+// render (`redirect`, `notFound`, …), for server and client code alike.
 import { useContext, useMemo } from 'react'
 
 import { NavigationContext } from '../../client/navigation-context.js'
+import { navigate, refresh } from '../../client/router.js'
 
 export { RedirectType, forbidden, notFound, permanentRedirect, redirect, unauthorized } from './navigation-errors.js'
 
@@ -29,9 +29,9 @@ export function useParams() {
 export function useRouter() {
   return useMemo(
     () => ({
-      push: (href) => window.location.assign(href),
-      replace: (href) => window.location.replace(href),
-      refresh: () => window.location.reload(),
+      push: (href, options) => navigate(href, { history: 'push', scroll: options?.scroll !== false }),
+      replace: (href, options) => navigate(href, { history: 'replace', scroll: options?.scroll !== false }),
+      refresh: () => refresh(),
       back: () => window.history.back(),
       forward: () => window.history.forward(),
       prefetch: () => {},

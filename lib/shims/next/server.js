@@ -5,16 +5,14 @@
 
 import { AsyncLocalStorage } from 'node:async_hooks'
 
+import { RequestCookies, ResponseCookies, stringifyCookie } from '../../server/cookies.js'
 import {
-  RequestCookies,
-  ResponseCookies,
   StaticGenBailoutError,
   afterTaskStore,
   currentRequest,
   enqueueAfterCallback,
   isRequestApiAllowed,
   requestStore,
-  stringifyCookie,
 } from '../../server/request-store.js'
 
 export { RequestCookies, ResponseCookies }
@@ -121,30 +119,6 @@ export class NextURL {
   get searchParams() {
     return this[URL_STATE].url.searchParams
   }
-  get host() {
-    return this[URL_STATE].url.host
-  }
-  set host(value) {
-    this[URL_STATE].url.host = value
-  }
-  get hostname() {
-    return this[URL_STATE].url.hostname
-  }
-  set hostname(value) {
-    this[URL_STATE].url.hostname = value
-  }
-  get port() {
-    return this[URL_STATE].url.port
-  }
-  set port(value) {
-    this[URL_STATE].url.port = value
-  }
-  get protocol() {
-    return this[URL_STATE].url.protocol
-  }
-  set protocol(value) {
-    this[URL_STATE].url.protocol = value
-  }
   get href() {
     return `${this.protocol}//${this.host}${this._formatPathname()}${this.search}${this.hash}`
   }
@@ -154,36 +128,6 @@ export class NextURL {
   }
   get origin() {
     return this[URL_STATE].url.origin
-  }
-  get pathname() {
-    return this[URL_STATE].url.pathname
-  }
-  set pathname(value) {
-    this[URL_STATE].url.pathname = value
-  }
-  get hash() {
-    return this[URL_STATE].url.hash
-  }
-  set hash(value) {
-    this[URL_STATE].url.hash = value
-  }
-  get search() {
-    return this[URL_STATE].url.search
-  }
-  set search(value) {
-    this[URL_STATE].url.search = value
-  }
-  get password() {
-    return this[URL_STATE].url.password
-  }
-  set password(value) {
-    this[URL_STATE].url.password = value
-  }
-  get username() {
-    return this[URL_STATE].url.username
-  }
-  set username(value) {
-    this[URL_STATE].url.username = value
   }
   get basePath() {
     return this[URL_STATE].basePath
@@ -200,6 +144,18 @@ export class NextURL {
   clone() {
     return new NextURL(String(this), this[URL_STATE].options)
   }
+}
+
+// The URL's own parts read and write through to the parsed URL.
+for (const part of ['host', 'hostname', 'port', 'protocol', 'pathname', 'hash', 'search', 'password', 'username']) {
+  Object.defineProperty(NextURL.prototype, part, {
+    get() {
+      return this[URL_STATE].url[part]
+    },
+    set(value) {
+      this[URL_STATE].url[part] = value
+    },
+  })
 }
 
 // ---------------------------------------------------------------------------
