@@ -5,7 +5,7 @@ import { relative, resolve } from 'node:path'
 import { BundleError, RouteCompileError } from '../../index.js'
 import { buildApp } from '../build/build-app.js'
 import { printDiagnostics } from './diagnostics.js'
-import { LEGEND, SYMBOLS } from './routes.js'
+import { LEGEND, SYMBOLS, tableBorder } from './routes.js'
 
 /** @param {string[]} positionals */
 export async function buildCommand(positionals) {
@@ -31,7 +31,7 @@ function formatRouteTable(routes) {
   const width = Math.max(5, ...sorted.map((route) => route.path.length))
   const header = `${'Route (app)'.padEnd(width + 4)}  First Load JS`
   const lines = sorted.map((route, i) => {
-    const border = sorted.length === 1 ? '─' : i === 0 ? '┌' : i === sorted.length - 1 ? '└' : '├'
+    const border = tableBorder(i, sorted.length)
     const size = route.kind === 'page' ? formatKilobytes(route.firstLoadBytes) : ''
     return `${border} ${SYMBOLS[route.rendering] ?? 'ƒ'} ${route.path.padEnd(width)}  ${size}`.trimEnd()
   })

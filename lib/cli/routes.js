@@ -52,7 +52,7 @@ export function formatTable(manifest) {
     const width = Math.max(...routes.map((r) => r.path.length))
     const lines = routes.map((route, i) => {
       used.add(route.rendering)
-      const border = routes.length === 1 ? '─' : i === 0 ? '┌' : i === routes.length - 1 ? '└' : '├'
+      const border = tableBorder(i, routes.length)
       const columns = [route.path.padEnd(width), route.kind.padEnd(9), route.file, describeConfig(route.config)]
       return `${border} ${SYMBOLS[route.rendering]} ${columns.join('  ').trimEnd()}`
     })
@@ -64,6 +64,12 @@ export function formatTable(manifest) {
   }
   const legend = ['static', 'ssg', 'dynamic'].filter((r) => used.has(r)).map((r) => LEGEND[r])
   return `${sections.join('\n\n')}\n\n${legend.join('\n')}\n`
+}
+
+/** The left edge of row `index` of a route table with `count` rows, as Next draws it. */
+export function tableBorder(index, count) {
+  if (count === 1) return '─'
+  return index === 0 ? '┌' : index === count - 1 ? '└' : '├'
 }
 
 /** @param {import('../../index.d.ts').SegmentConfig | undefined} config */

@@ -4,11 +4,7 @@
 // caught. Each boundary forgets what it caught when the URL changes.
 import { Component, createElement } from 'react'
 
-/** `redirect()` and `notFound()` are not errors to show: outer boundaries handle them. */
-function isNavigationError(error) {
-  const digest = error?.digest
-  return typeof digest === 'string' && (digest.startsWith('NEXT_REDIRECT;') || digest.startsWith('NEXT_HTTP_ERROR_FALLBACK;'))
-}
+import { httpFallbackStatus, isHTTPAccessFallbackError, isRedirectError } from '../shims/next/navigation-errors.js'
 
 /** Next's words for a server error whose message production builds withhold. */
 const SERVER_ERROR_MESSAGE =
@@ -23,7 +19,8 @@ export class ErrorBoundary extends Component {
   }
 
   static getDerivedStateFromError(error) {
-    if (isNavigationError(error)) throw error
+    // `redirect()` and `notFound()` are not errors to show: outer boundaries take them.
+    if (isRedirectError(error) || isHTTPAccessFallbackError(error)) throw error
     return { error }
   }
 
@@ -51,7 +48,7 @@ export class NotFoundBoundary extends Component {
   }
 
   static getDerivedStateFromError(error) {
-    if (error?.digest === 'NEXT_HTTP_ERROR_FALLBACK;404') return { notFound: true }
+    if (httpFallbackStatus(error) === 404) return { notFound: true }
     throw error
   }
 

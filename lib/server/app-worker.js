@@ -6,7 +6,7 @@ import { clientManifest } from 'vnext:rsc-manifests'
 import { DecodeError, createRouteMatcher } from '../runtime/route-matcher.js'
 import { httpFallbackStatus, isRedirectError, redirectLocation } from '../shims/next/navigation-errors.js'
 import { handleMetadataRoute } from './metadata-route.js'
-import { renderPageTree } from './page-tree.js'
+import { dynamicSegment, renderPageTree } from './page-tree.js'
 import { appendResponseCookies, createRequestStore, requestStore, scheduleAfterCallbacks, synchronizeMutableCookies } from './request-store.js'
 import { handleRouteRequest } from './route-handler.js'
 import { ActionNotFoundError, isActionRequest, runAction } from './server-action.js'
@@ -88,10 +88,15 @@ async function answerAction(page, request, url, app, build, store) {
   // As in Next, the page comes back only when the action revalidated or set cookies.
   const changed = store.revalidated || store.responseCookies.getAll().length > 0
   const root = changed
-    ? await renderPageTree(page.tree, { pathname: url.pathname, params: page.params, searchParams: url.searchParams, stylesheets: page.stylesheets ?? [] })
+    ? await renderPageTree(page.tree, treeRequest(page, url))
     : undefined
   const flight = renderToReadableStream({ returnValue: result?.returnValue, root }, clientManifest, { onError: reportError })
   return new Response(flight, { headers: { 'content-type': 'text/x-component', vary: RSC_VARY } })
+}
+
+/** What `renderPageTree` needs to know of the request. */
+function treeRequest(page, url) {
+  return { pathname: url.pathname, params: page.params, searchParams: url.searchParams, stylesheets: page.stylesheets }
 }
 
 /**
@@ -107,11 +112,10 @@ function encodedParams(routePath, pathname) {
     .split('/')
     .filter(Boolean)
     .forEach((part, index) => {
-      const dynamic = /^\[(\[)?(\.\.\.)?([^\]]+)\]?\]$/.exec(part)
+      const dynamic = dynamicSegment(part)
       if (!dynamic) return
-      const [, optional, catchAll, name] = dynamic
-      if (!catchAll) params[name] = sent[index]
-      else if (sent.length > index || !optional) params[name] = sent.slice(index)
+      if (!dynamic.catchAll) params[dynamic.name] = sent[index]
+      else if (sent.length > index || !dynamic.optional) params[dynamic.name] = sent.slice(index)
     })
   return params
 }
@@ -138,7 +142,7 @@ async function renderPage(page, request, url, app, build) {
       return reportError(error)
     }
     try {
-      const tree = await renderPageTree(page.tree, { pathname: url.pathname, params: page.params, searchParams: url.searchParams, cut, stylesheets: page.stylesheets ?? [] })
+      const tree = await renderPageTree(page.tree, { ...treeRequest(page, url), cut })
       const flight = renderToReadableStream(tree, clientManifest, { onError })
       if (wantsFlight) {
         // A navigation waits for the whole payload, so that `notFound()`, `redirect()`
@@ -146,6 +150,8 @@ async function renderPage(page, request, url, app, build) {
         const body = await new Response(flight).arrayBuffer()
         if (errors.length > 0) throw errors[0]
         const headers = { 'content-type': 'text/x-component', vary: RSC_VARY, 'x-vnext-root-layout': rootLayout }
+        // An error page stays 200 here: the router shows it in place instead of loading
+        // a new document, as Next's does.
         return new Response(body, { status: cut?.kind === 'not-found' ? 404 : 200, headers })
       }
       const html = await app.renderHtml(flight, { bootstrapModules: build.bootstrapModules, rootLayout })
@@ -171,12 +177,19 @@ async function renderPage(page, request, url, app, build) {
  * router loads a new document when it changes, as the App Router does.
  */
 function rootLayoutKey(root) {
-  const names = []
-  for (let node = root; node; node = node.slots?.children) {
-    names.push(node.segment)
-    if (node.files.layout) break
-  }
-  return names.join('/')
+  const chain = childrenChain(root)
+  const depth = chain.findIndex((node) => node.files.layout)
+  return chain
+    .slice(0, depth === -1 ? chain.length : depth + 1)
+    .map((node) => node.segment)
+    .join('/')
+}
+
+/** The segments from the root down to the page, following `children`. */
+function childrenChain(root) {
+  const chain = []
+  for (let node = root; node; node = node.slots?.children) chain.push(node)
+  return chain
 }
 
 /**
@@ -184,8 +197,7 @@ function rootLayoutKey(root) {
  * for `kind`; the root always shows a not-found page, Next's own if it has none.
  */
 function nextCut(root, current, kind, digest) {
-  const chain = []
-  for (let node = root; node; node = node.slots?.children) chain.push(node)
+  const chain = childrenChain(root)
   let depth = current ? current.depth - (current.kind === kind ? 1 : 0) : chain.length - 1
   for (; depth >= 0; depth--) {
     if (chain[depth].files[kind] || (kind === 'not-found' && depth === 0)) return { depth, kind, digest }

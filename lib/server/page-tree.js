@@ -99,10 +99,20 @@ async function renderLayout(layout, node, segments, props, cut, depth, content) 
 function childSegmentKey(node, files, params) {
   if (files.page) return '__PAGE__'
   const child = node.slots?.children?.segment ?? ''
-  const dynamic = /^\[{1,2}(?:\.\.\.)?([^\]]+)\]{1,2}$/.exec(child)
+  const dynamic = dynamicSegment(child)
   if (!dynamic) return child
-  const value = params[dynamic[1]]
+  const value = params[dynamic.name]
   return Array.isArray(value) ? value.join('/') : (value ?? '')
+}
+
+/**
+ * `[id]`, `[...slug]` or `[[...path]]` as its param's name and kind; null for a static
+ * segment.
+ * @param {string} segment
+ */
+export function dynamicSegment(segment) {
+  const match = /^\[(\[)?(\.\.\.)?([^\]]+)\]?\]$/.exec(segment)
+  return match && { name: match[3], catchAll: Boolean(match[2]), optional: Boolean(match[1]) }
 }
 
 /** The segment's `not-found.js`, or Next's own 404 page at the root. */

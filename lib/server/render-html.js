@@ -7,6 +7,8 @@ import { renderToReadableStream } from 'react-dom/server.edge'
 import { createFromReadableStream } from 'react-server-dom-webpack/client'
 import { serverConsumerManifest } from 'vnext:rsc-manifests'
 
+import { isHTTPAccessFallbackError } from '../shims/next/navigation-errors.js'
+
 /**
  * Resolves once the shell is ready; rejects with the shell's error (the caller then
  * renders an error or not-found page instead, with its status).
@@ -25,9 +27,8 @@ export async function renderHtml(flight, { bootstrapModules, rootLayout }) {
   // the page still tells crawlers not to index it.
   const state = { noindex: false }
   const onError = (error) => {
-    const digest = error?.digest
-    if (typeof digest === 'string' && digest.startsWith('NEXT_HTTP_ERROR_FALLBACK;')) state.noindex = true
-    return digest
+    if (isHTTPAccessFallbackError(error)) state.noindex = true
+    return error?.digest
   }
   let html
   try {
@@ -45,8 +46,8 @@ export async function renderHtml(flight, { bootstrapModules, rootLayout }) {
 
 /**
  * Passes the HTML through and, after each piece of it, the flight chunks that arrived
- * meanwhile as `self.__vnext_f.push(…)` scripts (and the noindex tag, when due). React flushes whole tags, so a script
- * never lands inside one.
+ * meanwhile as `self.__vnext_f.push(…)` scripts (and the noindex tag, when due).
+ * React flushes whole tags, so a script never lands inside one.
  * @param {ReadableStream<Uint8Array>} flight
  */
 function inlineFlight(flight, state) {

@@ -2,7 +2,7 @@
 // in front of it (as Workers Assets serves them), a local KV namespace persisted under
 // `.vnext/state/`, and this process's environment variables.
 import { readFileSync, readdirSync } from 'node:fs'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 
 import { Miniflare } from 'miniflare'
 
@@ -13,12 +13,14 @@ import { Miniflare } from 'miniflare'
  */
 export async function startWorkerd(outputDir, { port, hostname }) {
   const config = JSON.parse(readFileSync(join(outputDir, 'wrangler.json'), 'utf8'))
-  const workerDir = join(outputDir, 'worker')
-  const modules = readdirSync(workerDir, { recursive: true })
+  const main = join(outputDir, config.main)
+  const workerDir = dirname(main)
+  // Every module is listed (the registry imports chunks by computed names), main first.
+  const paths = readdirSync(workerDir, { recursive: true })
     .filter((path) => path.endsWith('.js'))
-    .map((path) => ({ type: 'ESModule', path: join(workerDir, path), contents: readFileSync(join(workerDir, path), 'utf8') }))
-  // The main module comes first.
-  modules.sort((a, b) => (a.path.endsWith('/index.js') ? -1 : b.path.endsWith('/index.js') ? 1 : 0))
+    .map((path) => join(workerDir, path))
+    .sort((a, b) => (b === main) - (a === main))
+  const modules = paths.map((path) => ({ type: 'ESModule', path, contents: readFileSync(path, 'utf8') }))
   const miniflare = new Miniflare({
     modules,
     modulesRoot: workerDir,
