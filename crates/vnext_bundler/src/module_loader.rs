@@ -10,10 +10,10 @@ use std::path::Path;
 use vnext_css::{CssOptions, compile_stylesheet};
 use vnext_diagnostics::{Diagnostic, Location};
 use vnext_transform::{
-    Dependency, DependencyKind, Directive, EmittedModule, ParsedModule, parse_module,
+    Dependency, DependencyKind, Directive, EmittedModule, ParsedModule, action_id, parse_module,
     server_reference_stub,
 };
-use xxhash_rust::xxh3::{xxh3_64, xxh3_128};
+use xxhash_rust::xxh3::xxh3_64;
 
 use crate::asset::{Asset, is_asset};
 use crate::layer::Layer;
@@ -161,9 +161,16 @@ fn load_script(
             // The stub has no directive, so this does not come back here.
             return load_script(layer, path, file, &stub, context, loaded);
         }
+        (Layer::Rsc, None) => parsed.hoist_inline_actions(file),
         _ => {}
     }
     let transformed = parsed.transform(context.transform);
+    if !transformed.inline_actions.is_empty() {
+        loaded.server_reference = Some(ServerReference {
+            module_id: loaded.module.id.clone(),
+            actions: transformed.inline_actions.clone(),
+        });
+    }
     let at_dependency = |code, message: String, dependency: &Dependency| {
         let diagnostic = Diagnostic::error(code, message, vec![file.to_string()]);
         match transformed.locate(file, dependency) {
@@ -399,14 +406,13 @@ fn load_client_reference(
     load_script(Layer::Rsc, path, file, &proxy, context, loaded);
 }
 
-/// Each export of a `"use server"` module with its action id: a hash of the file and
-/// the name, so the id says nothing of either.
+/// Each export of a `"use server"` module with its action id.
 fn actions_of(file: &str, parsed: &ParsedModule) -> Vec<(String, String)> {
     parsed
         .export_names()
         .into_iter()
         .map(|name| {
-            let id = format!("{:032x}", xxh3_128(format!("{file}#{name}").as_bytes()));
+            let id = action_id(file, &name);
             (name, id)
         })
         .collect()

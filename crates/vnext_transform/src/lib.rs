@@ -3,6 +3,7 @@
 mod dependencies;
 mod directive;
 mod env_inline;
+mod inline_server_actions;
 mod layer_attributes;
 mod minify;
 mod module_transform;
@@ -18,4 +19,4 @@ pub use module_transform::{
 };
 pub use parse::{locate, parse_program};
 pub use print::Mapping;
-pub use server_references::server_reference_stub;
+pub use server_references::{action_id, server_reference_stub};

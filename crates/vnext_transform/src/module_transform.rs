@@ -27,6 +27,7 @@ use vnext_diagnostics::{Diagnostic, Location};
 use crate::dependencies::{Dependency, DependencyCollector, DependencyKind, DependencyRewriter};
 use crate::directive::{Directive, read_directive};
 use crate::env_inline::EnvInline;
+use crate::inline_server_actions::hoist_inline_actions;
 use crate::layer_attributes::read_layer_attributes;
 use crate::minify::minify_module;
 use crate::parse::{locate, parse_program, syntax_for};
@@ -58,6 +59,9 @@ pub struct ParsedModule {
     is_typescript: bool,
     program: Program,
     source_map: Lrc<SourceMap>,
+    /// Set for a server component module: its inline actions are hoisted, with ids
+    /// derived from this file name.
+    inline_actions_of: Option<String>,
 }
 
 /// A module after its passes, waiting for its dependencies' ids.
@@ -72,6 +76,8 @@ pub struct TransformedModule {
     pub is_esm: bool,
     /// `(specifier, layer)` for imports written `with { layer: '…' }`.
     pub layer_switches: Vec<(String, String)>,
+    /// `(export name, action id)` of each inline `"use server"` function hoisted.
+    pub inline_actions: Vec<(String, String)>,
     program: Program,
     source_map: Lrc<SourceMap>,
     minify: bool,
@@ -97,6 +103,7 @@ pub fn parse_module(file: &str, source: &str) -> Result<ParsedModule, Diagnostic
         is_typescript: syntax_for(file).typescript(),
         program,
         source_map,
+        inline_actions_of: None,
     })
 }
 
@@ -167,12 +174,19 @@ impl ParsedModule {
         module.body.extend(registration.body);
     }
 
+    /// Makes [`Self::transform`] hoist the module's inline `"use server"` functions, as
+    /// a server component module's are; `file` names them in their action ids.
+    pub fn hoist_inline_actions(&mut self, file: &str) {
+        self.inline_actions_of = Some(file.to_string());
+    }
+
     /// Runs every pass.
     pub fn transform(self, options: &TransformOptions) -> TransformedModule {
         let Self {
             is_typescript,
             mut program,
             source_map,
+            inline_actions_of,
             ..
         } = self;
         GLOBALS.set(&Globals::new(), || {
@@ -187,6 +201,16 @@ impl ParsedModule {
                         top_level_mark,
                     ));
                 }
+                let inline_actions = match (&inline_actions_of, &mut program) {
+                    (Some(file), Program::Module(module)) => hoist_inline_actions(
+                        module,
+                        &source_map,
+                        file,
+                        top_level_mark,
+                        unresolved_mark,
+                    ),
+                    _ => Vec::new(),
+                };
                 let jsx = react::Options {
                     runtime: Some(Runtime::Automatic),
                     ..Default::default()
@@ -233,6 +257,7 @@ impl ParsedModule {
                     star_exports,
                     is_esm,
                     layer_switches,
+                    inline_actions,
                     program,
                     source_map: source_map.clone(),
                     minify: options.minify,

@@ -3,6 +3,13 @@
 //! action id; everywhere else the module is replaced by references that call the
 //! server with that id.
 
+use xxhash_rust::xxh3::xxh3_128;
+
+/// The id of the action `name` of `file`: a hash of both, so it says nothing of either.
+pub fn action_id(file: &str, name: &str) -> String {
+    format!("{:032x}", xxh3_128(format!("{file}#{name}").as_bytes()))
+}
+
 /// ESM appended to a `"use server"` module in the `rsc` layer. It runs after the
 /// module's own code, so reads each export off `exports` once the CommonJS pass has
 /// made them properties there.
