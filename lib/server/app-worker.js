@@ -5,13 +5,21 @@ import { clientManifest } from 'vnext:rsc-manifests'
 
 import { DecodeError, createRouteMatcher } from '../runtime/route-matcher.js'
 import { httpFallbackStatus, isRedirectError, redirectLocation } from '../shims/next/navigation-errors.js'
+import { implicitTags } from './cache-tags.js'
+import { DataCache } from './data-cache.js'
+import { CACHE_BINDING, KvStore } from './kv-store.js'
 import { handleMetadataRoute } from './metadata-route.js'
-import { dynamicSegment, renderPageTree } from './page-tree.js'
-import { appendResponseCookies, createRequestStore, requestStore, scheduleAfterCallbacks, synchronizeMutableCookies } from './request-store.js'
+import { NO_STORE, PRERENDER_HEADER, PageCache, STATIC_PARAMS_PATH, cacheControl, cacheKey, encodeEntry, entryMetadata, isStale } from './page-cache.js'
+import { childrenChain, dynamicSegment, renderPageTree } from './page-tree.js'
+import './patched-fetch.js'
+import { DynamicUsageError, appendResponseCookies, createRequestStore, requestStore, scheduleAfterCallbacks, synchronizeMutableCookies } from './request-store.js'
+import { settleRevalidations } from './revalidation.js'
 import { handleRouteRequest } from './route-handler.js'
 import { ActionNotFoundError, isActionRequest, runAction } from './server-action.js'
+import { staticPaths } from './static-params.js'
 
 const HTML = 'text/html; charset=utf-8'
+const FLIGHT = 'text/x-component'
 const RSC_VARY = 'rsc, next-router-state-tree, next-router-prefetch, next-router-segment-prefetch'
 
 /**
@@ -30,6 +38,8 @@ export function createAppWorker(app, build) {
   return {
     async fetch(request, env, ctx) {
       const url = new URL(request.url)
+      const waitUntil = (promise) => ctx?.waitUntil(promise)
+      if (isPrerenderRequest(request, env)) return answerPrerender(url, matcher, app, build)
       let found
       try {
         found = matcher.match(url.pathname)
@@ -37,10 +47,11 @@ export function createAppWorker(app, build) {
         if (error instanceof DecodeError) return new Response(null, { status: 400 })
         throw error
       }
-      const waitUntil = (promise) => ctx?.waitUntil(promise)
       const route = found && app.routes[found.route]
       const params = found && Object.keys(found.params).length > 0 ? found.params : undefined
-      const options = { previewModeId: build.previewModeId, route: route?.path }
+      const kv = env?.[CACHE_BINDING] ? new KvStore(env[CACHE_BINDING]) : null
+      const cache = kv ? { kv, data: new DataCache(kv, waitUntil) } : undefined
+      const options = { previewModeId: build.previewModeId, route: route?.path, cache }
       if (route?.kind === 'route') {
         return handleRouteRequest(await route.load(), request, params, waitUntil, { ...options, resolvedPagePath: route.path })
       }
@@ -48,11 +59,15 @@ export function createAppWorker(app, build) {
         const response = await handleMetadataRoute(route.file, await route.load())
         if (response) return response
       }
-      const page = route?.kind === 'page' ? { tree: route.tree, params: encodedParams(route.path, url.pathname), stylesheets: build.stylesheets[found.route] } : null
+      const page = route?.kind === 'page' ? pageOf(route, found.route, url, build) : null
       const isAction = page !== null && isActionRequest(request)
       const store = createRequestStore(request, { ...options, phase: isAction ? 'action' : 'render', isAction })
+      const context = { request, url, app, build, store, waitUntil, options }
       return requestStore.run(store, async () => {
-        const rendered = isAction ? await answerAction(page, request, url, app, build, store) : await renderPage(page ?? notFoundPage(app, build), request, url, app, build)
+        let rendered
+        if (isAction) rendered = await answerAction(page, context)
+        else if (page) rendered = await servePage(page, context)
+        else rendered = noStore(await renderPage(notFoundPage(app, build), context))
         const response = request.method === 'HEAD' ? new Response(null, rendered) : rendered
         appendResponseCookies(response.headers, store)
         scheduleAfterCallbacks(store, waitUntil)
@@ -62,17 +77,140 @@ export function createAppWorker(app, build) {
   }
 }
 
+/** What rendering a page needs: its tree, params, stylesheets and caching policy. */
+function pageOf(route, index, url, build) {
+  return { path: route.path, tree: route.tree, params: encodedParams(route.path, url.pathname), stylesheets: build.stylesheets[index], policy: build.pageCache[index] }
+}
+
+/**
+ * Answers a page from the cache when its route is static: a fresh entry is a HIT, an
+ * old one is served STALE while one regeneration runs after the response, and a
+ * missing one is rendered (MISS) and stored. Dynamic routes, draft mode and methods
+ * other than GET and HEAD render every time.
+ */
+async function servePage(page, context) {
+  const { request, url, app, build, store, waitUntil, options } = context
+  const { policy } = page
+  // With `dynamicParams = false`, only the generated paths exist.
+  if (policy?.paths && !policy.paths.includes(url.pathname)) return noStore(await renderPage(notFoundPage(app, build), context))
+  if (!policy || !(request.method === 'GET' || request.method === 'HEAD') || store.draftMode) return noStore(await renderPage(page, context))
+  const wantsFlight = request.headers.get('rsc') === '1'
+  const cache = options.cache && new PageCache(options.cache.kv, build.buildId)
+  const cached = await cache?.read(url.pathname)
+  if (cached) {
+    const stale = isStale(cached.metadata)
+    if (stale) waitUntil(cache.regenerate(url.pathname, () => regenerate(page, context)))
+    return entryResponse(cached, wantsFlight, stale ? 'STALE' : 'HIT')
+  }
+  const rendered = await renderEntry(page, context)
+  if (rendered instanceof Response) return rendered
+  if (rendered.cacheable) waitUntil(cache?.write(url.pathname, rendered.entry))
+  return entryResponse(rendered.entry, wantsFlight, rendered.cacheable ? 'MISS' : null)
+}
+
+/** Renders a page for the cache in a request of its own, as a revalidation does. */
+function regenerate(page, context) {
+  const request = new Request(context.url)
+  const store = createRequestStore(request, { ...context.options, phase: 'render' })
+  return requestStore.run(store, async () => {
+    const rendered = await renderEntry(page, { ...context, request, store })
+    if (rendered instanceof Response || !rendered.cacheable) throw new Error(`${context.url.pathname} can no longer be cached: it redirected, failed or read request data`)
+    return rendered.entry
+  })
+}
+
+/**
+ * Renders a page to a cache entry: its HTML and flight payload, whole. It may be cached
+ * when it rendered without reading request data and showed the page or its not-found.
+ * A redirect comes back as the Response to send.
+ * @returns {Promise<Response | { entry: import('./page-cache.js').PageEntry, cacheable: boolean }>}
+ */
+async function renderEntry(page, context) {
+  const { build, store } = context
+  const renderedAt = Date.now()
+  const rendered = await renderPage(page, context, 'entry')
+  if (rendered instanceof Response) return rendered
+  const shortest = Math.min(page.policy.revalidate === false ? Infinity : page.policy.revalidate, store.dataRevalidate ?? Infinity)
+  const tags = [...implicitTags(page.path, context.url.pathname), ...store.cacheTags]
+  const metadata = entryMetadata(rendered, { renderedAt, revalidate: shortest === Infinity ? false : shortest, build: build.buildId, tags })
+  const cacheable = !store.usedDynamic && (rendered.status === 200 || rendered.status === 404)
+  return { entry: { html: rendered.html, flight: rendered.flight, metadata }, cacheable }
+}
+
+/**
+ * The response for a cache entry; `cacheState` is null for a render that could not be
+ * cached, which is sent as a dynamic page is.
+ */
+function entryResponse(entry, wantsFlight, cacheState) {
+  const { metadata } = entry
+  const headers = new Headers({ vary: RSC_VARY, 'cache-control': cacheState ? cacheControl(metadata.revalidate) : NO_STORE })
+  if (cacheState) headers.set('x-nextjs-cache', cacheState)
+  if (wantsFlight) {
+    headers.set('content-type', FLIGHT)
+    headers.set('x-vnext-root-layout', metadata.rootLayout)
+    return new Response(entry.flight, { status: metadata.status, headers })
+  }
+  headers.set('content-type', HTML)
+  return new Response(entry.html, { status: metadata.status, headers })
+}
+
+/** A rendered page that no cache may keep, as Next sends dynamic pages. */
+function noStore(response) {
+  if (!response.headers.has('location')) response.headers.set('cache-control', NO_STORE)
+  return response
+}
+
+/**
+ * Whether the build is asking: it loads the Worker with a secret in
+ * `VNEXT_PRERENDER`, which a deployed Worker does not have.
+ */
+function isPrerenderRequest(request, env) {
+  return typeof env?.VNEXT_PRERENDER === 'string' && request.headers.get(PRERENDER_HEADER) === env.VNEXT_PRERENDER
+}
+
+/**
+ * The build's two questions: which paths a route generates
+ * (`/_vnext/static-params?route=N`), and a page's cache entry, rendered as a request
+ * would render it. An entry comes back as its KV value, with its metadata in a header;
+ * a page that read request data answers 204, since it cannot be prerendered.
+ */
+async function answerPrerender(url, matcher, app, build) {
+  if (url.pathname === STATIC_PARAMS_PATH) {
+    const route = app.routes[Number(url.searchParams.get('route'))]
+    return Response.json(await staticPaths(route))
+  }
+  const found = matcher.match(url.pathname)
+  const route = app.routes[found.route]
+  const page = pageOf(route, found.route, url, build)
+  const renderRequest = new Request(url)
+  const store = createRequestStore(renderRequest, { previewModeId: build.previewModeId, route: route.path, phase: 'render', prerendering: true })
+  let rendered
+  try {
+    rendered = await requestStore.run(store, () => renderEntry(page, { request: renderRequest, url, app, build, store }))
+  } catch (error) {
+    if (!(error instanceof DynamicUsageError)) throw error
+  }
+  const outcome = (what) => new Response(null, { status: 204, headers: { [PRERENDER_HEADER]: what } })
+  if (store.usedDynamic) return outcome('dynamic')
+  if (rendered instanceof Response) return outcome(rendered.status >= 500 ? 'error' : 'redirect')
+  if (rendered.entry.metadata.status >= 500) return outcome('error')
+  if (!rendered.cacheable) return outcome(`status ${rendered.entry.metadata.status}`)
+  return new Response(encodeEntry(rendered.entry), { headers: { [PRERENDER_HEADER]: 'entry', 'x-vnext-metadata': JSON.stringify(rendered.entry.metadata), 'x-vnext-key': await cacheKey(url.pathname) } })
+}
+
 /**
  * Runs a server action, then answers: to the browser's router, the action's result
  * and, when the action changed something, the new tree, as one flight payload; to a form sent
  * without JavaScript, the page's HTML. A `redirect()` in the action is a 303 for a
  * form, and for the router a header it follows.
  */
-async function answerAction(page, request, url, app, build, store) {
+async function answerAction(page, context) {
+  const { request, url, store } = context
   const fromRouter = request.headers.has('next-action')
   let result
   try {
-    result = await runAction(request)
+    // Revalidations finish before the answer, which may re-render what they expired.
+    result = await runAction(request).finally(() => settleRevalidations(store))
   } catch (error) {
     if (isRedirectError(error)) {
       const { url: location } = redirectLocation(error)
@@ -84,14 +222,14 @@ async function answerAction(page, request, url, app, build, store) {
   }
   synchronizeMutableCookies(store)
   store.phase = 'render'
-  if (!fromRouter) return renderPage(page, request, url, app, build)
+  if (!fromRouter) return noStore(await renderPage(page, context))
   // As in Next, the page comes back only when the action revalidated or set cookies.
   const changed = store.revalidated || store.responseCookies.getAll().length > 0
   const root = changed
     ? await renderPageTree(page.tree, treeRequest(page, url))
     : undefined
   const flight = renderToReadableStream({ returnValue: result?.returnValue, root }, clientManifest, { onError: reportError })
-  return new Response(flight, { headers: { 'content-type': 'text/x-component', vary: RSC_VARY } })
+  return new Response(flight, { headers: { 'content-type': FLIGHT, vary: RSC_VARY } })
 }
 
 /** What `renderPageTree` needs to know of the request. */
@@ -129,10 +267,12 @@ function notFoundPage(app, build) {
  * Renders until a shell succeeds. When the page throws `notFound()` or an error before
  * anything streamed, the render is repeated with the closest `not-found.js` or
  * `error.js` in its place (a layout that throws moves the cut one segment up), and
- * the status says what happened.
+ * the status says what happened. `mode` is what to produce: the document, the flight
+ * payload of a navigation, or both, whole, for the cache.
+ * @param {'html' | 'flight' | 'entry'} [mode]
  */
-async function renderPage(page, request, url, app, build) {
-  const wantsFlight = request.headers.get('rsc') === '1'
+async function renderPage(page, context, mode = context.request.headers.get('rsc') === '1' ? 'flight' : 'html') {
+  const { url, app, build } = context
   const rootLayout = rootLayoutKey(page.tree)
   let cut = page.cut
   for (;;) {
@@ -144,24 +284,34 @@ async function renderPage(page, request, url, app, build) {
     try {
       const tree = await renderPageTree(page.tree, { ...treeRequest(page, url), cut })
       const flight = renderToReadableStream(tree, clientManifest, { onError })
-      if (wantsFlight) {
+      const status = cut ? (cut.kind === 'not-found' ? 404 : 500) : 200
+      if (mode === 'flight') {
         // A navigation waits for the whole payload, so that `notFound()`, `redirect()`
         // and errors get the same cuts and statuses as a document request.
         const body = await new Response(flight).arrayBuffer()
         if (errors.length > 0) throw errors[0]
-        const headers = { 'content-type': 'text/x-component', vary: RSC_VARY, 'x-vnext-root-layout': rootLayout }
+        const headers = { 'content-type': FLIGHT, vary: RSC_VARY, 'x-vnext-root-layout': rootLayout }
         // An error page stays 200 here: the router shows it in place instead of loading
         // a new document, as Next's does.
         return new Response(body, { status: cut?.kind === 'not-found' ? 404 : 200, headers })
       }
-      const html = await app.renderHtml(flight, { bootstrapModules: build.bootstrapModules, rootLayout })
-      const status = cut ? (cut.kind === 'not-found' ? 404 : 500) : 200
+      const htmlOptions = { bootstrapModules: build.bootstrapModules, rootLayout }
+      if (mode === 'entry') {
+        const [forHtml, payload] = flight.tee()
+        const html = await app.renderHtml(forHtml, htmlOptions)
+        const [htmlBytes, flightBytes] = await Promise.all([bytesOf(html), bytesOf(payload)])
+        if (errors.length > 0 && !cut) throw errors[0]
+        return { status, html: htmlBytes, flight: flightBytes, rootLayout }
+      }
+      const html = await app.renderHtml(flight, htmlOptions)
       return new Response(html, { status, headers: { 'content-type': HTML, vary: RSC_VARY } })
     } catch (error) {
       if (isRedirectError(error)) {
         const { url: location, status } = redirectLocation(error)
         return new Response(null, { status, headers: { location } })
       }
+      // A prerender that reached request data: the route is dynamic, nothing to show.
+      if (error instanceof DynamicUsageError) throw error
       const digest = reportError(error)
       let next = nextCut(page.tree, cut, httpFallbackStatus(error) === 404 ? 'not-found' : 'error', digest)
       // Nothing below the root layout caught it: global-error.js replaces the document.
@@ -170,6 +320,10 @@ async function renderPage(page, request, url, app, build) {
       cut = next
     }
   }
+}
+
+async function bytesOf(stream) {
+  return new Uint8Array(await new Response(stream).arrayBuffer())
 }
 
 /**
@@ -183,13 +337,6 @@ function rootLayoutKey(root) {
     .slice(0, depth === -1 ? chain.length : depth + 1)
     .map((node) => node.segment)
     .join('/')
-}
-
-/** The segments from the root down to the page, following `children`. */
-function childrenChain(root) {
-  const chain = []
-  for (let node = root; node; node = node.slots?.children) chain.push(node)
-  return chain
 }
 
 /**
@@ -207,6 +354,7 @@ function nextCut(root, current, kind, digest) {
 
 /** Next's digest: a hash of the message and stack, so logs and pages can be matched. */
 function reportError(error) {
+  if (error instanceof DynamicUsageError) return ''
   if (error && typeof error === 'object' && typeof error.digest === 'string') return error.digest
   const text = error instanceof Error ? `${error.message}${error.stack ?? ''}` : String(error)
   let hash = 5381

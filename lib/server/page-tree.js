@@ -3,9 +3,10 @@
 // loading Suspense, and inside those the page or the next segment.
 import { Fragment, Suspense, createElement as h } from 'react'
 
-import { NavigationProvider } from '../client/navigation-context.js'
+import { LayoutSegmentsProvider, NavigationProvider } from '../client/navigation-context.js'
 import { ErrorBoundary, NotFoundBoundary, ServerErrorFallback } from '../client/segment-boundaries.js'
 import { renderMetadata } from './metadata.js'
+import { markDynamic, requestStore } from './request-store.js'
 
 /**
  * A route segment as the generated server entry describes it: its convention files
@@ -31,7 +32,7 @@ export async function renderPageTree(root, { pathname, params, searchParams, cut
     const robots = h('meta', { name: 'robots', content: 'noindex' })
     return h(Fragment, null, robots, h(NavigationProvider, navigation, h(ServerErrorFallback, { errorComponent: GlobalError, digest: cut.digest })))
   }
-  const props = { params: Promise.resolve(params), searchParams: Promise.resolve(searchParamsObject(searchParams)) }
+  const props = { params: Promise.resolve(params), searchParams: searchParamsPromise(searchParams) }
   const segments = { ...(await loadSegments(root, cut)), params, pathname }
   const tree = await renderSegment(root, segments, props, cut, 0)
   const metadata = await renderMetadata(segments.chain, props, cut)
@@ -92,17 +93,34 @@ async function renderLayout(layout, node, segments, props, cut, depth, content) 
       if (name !== 'children') slots[name] = await renderSegment(child, segments, props, cut, depth + 1)
     }
   }
-  return h(layout, { params: props.params, ...slots }, content)
+  const below = Object.fromEntries(Object.entries(node.slots ?? {}).map(([name, child]) => [name, activeSegments(child, segments.params)]))
+  return h(LayoutSegmentsProvider, { segments: below }, h(layout, { params: props.params, ...slots }, content))
+}
+
+/** The segments from `node` down its `children` chain, with params filled in. */
+function activeSegments(node, params) {
+  return childrenChain(node).map((segment) => segmentValue(segment.segment, params))
 }
 
 /** What is below a segment, with its params filled in: `[id]` under `/shop/7` is `7`. */
 function childSegmentKey(node, files, params) {
   if (files.page) return '__PAGE__'
-  const child = node.slots?.children?.segment ?? ''
-  const dynamic = dynamicSegment(child)
-  if (!dynamic) return child
+  return segmentValue(node.slots?.children?.segment ?? '', params)
+}
+
+/** A segment as the URL has it: `[id]` under `/shop/7` is `7`, a catch-all its parts joined. */
+function segmentValue(segment, params) {
+  const dynamic = dynamicSegment(segment)
+  if (!dynamic) return segment
   const value = params[dynamic.name]
   return Array.isArray(value) ? value.join('/') : (value ?? '')
+}
+
+/** The segments from the root down to the page, following `children`. */
+export function childrenChain(root) {
+  const chain = []
+  for (let node = root; node; node = node.slots?.children) chain.push(node)
+  return chain
 }
 
 /**
@@ -124,6 +142,27 @@ function notFoundContent(NotFound) {
     h('title', null, '404: This page could not be found.'),
     h('div', { style: { textAlign: 'center', paddingTop: '30vh', fontFamily: 'system-ui, sans-serif' } }, h('h1', null, '404'), h('h2', null, 'This page could not be found.')),
   )
+}
+
+/**
+ * `searchParams` as a Promise that makes the render dynamic once something reads it,
+ * as Next's does: a page that never looks at its query can still be prerendered. A
+ * subclass, because `await` on a plain Promise never calls its `then`.
+ */
+class SearchParamsPromise extends Promise {
+  static get [Symbol.species]() {
+    return Promise
+  }
+
+  then(onFulfilled, onRejected) {
+    const store = requestStore.getStore()
+    if (store) markDynamic(store, '`searchParams`')
+    return super.then(onFulfilled, onRejected)
+  }
+}
+
+function searchParamsPromise(searchParams) {
+  return new SearchParamsPromise((resolve) => resolve(searchParamsObject(searchParams)))
 }
 
 /** Query values as Next gives them to pages: a string, or an array when repeated. */

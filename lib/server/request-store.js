@@ -28,6 +28,25 @@ export class ReadonlyRequestCookiesError extends Error {
   }
 }
 
+/**
+ * Thrown while prerendering when the render reads request data: the route is dynamic,
+ * and rendering further would only run code (and fetches) meant for a request.
+ */
+export class DynamicUsageError extends Error {
+  constructor(route, expression) {
+    super(`Route ${route} couldn't be rendered statically because it used ${expression}.`)
+  }
+}
+
+/**
+ * Notes that the render read request data (`expression` names how), so it cannot be
+ * cached; while prerendering, stops it.
+ */
+export function markDynamic(store, expression) {
+  store.usedDynamic = true
+  if (store.prerendering) throw new DynamicUsageError(store.route, expression)
+}
+
 /** Thrown when a `dynamic = "error"` route reads request data; `code` as in Next. */
 export class StaticGenBailoutError extends Error {
   constructor(message) {
@@ -215,6 +234,8 @@ export const PRERENDER_BYPASS_COOKIE = '__prerender_bypass'
  * @property {boolean} [forceStatic]  `dynamic = 'force-static'`: request APIs see an
  *   empty request
  * @property {boolean} [dynamicShouldError]  `dynamic = 'error'`: request APIs throw
+ * @property {boolean} [prerendering]  a build-time render: request data ends it
+ * @property {{ kv: import('./kv-store.js').KvStore, data: import('./data-cache.js').DataCache }} [cache]
  */
 
 /**
@@ -239,6 +260,18 @@ export function createRequestStore(request, options = {}) {
     previewModeId: options.previewModeId,
     /** Set when a request API was used: the render cannot be served from a prerender. */
     usedDynamic: false,
+    /** Set by the build: request data ends the render (see `markDynamic`). */
+    prerendering: Boolean(options.prerendering),
+    /** The page and data caches, when the Worker has its KV namespace. */
+    cache: options.cache,
+    /** The shortest revalidate time of the data the render read, in seconds. */
+    dataRevalidate: undefined,
+    /** The tags of the data the render read: the page is expired with them. */
+    cacheTags: new Set(),
+    /** Revalidations started by `revalidateTag`/`revalidatePath`, awaited before the response. */
+    pendingRevalidations: [],
+    /** This render's GET fetches, by URL and options, made once each. */
+    fetches: new Map(),
     /** `after()` tasks not yet handed to `scheduleAfterCallbacks`. */
     afterCallbacks: [],
     /** Set by `scheduleAfterCallbacks`: later `after()` calls go straight to it. */

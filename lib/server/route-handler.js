@@ -16,6 +16,7 @@ import {
   requestStore,
   scheduleAfterCallbacks,
 } from './request-store.js'
+import { settleRevalidations } from './revalidation.js'
 import { httpFallbackStatus, redirectLocation } from '../shims/next/navigation-errors.js'
 import { NextRequest } from '../shims/next/server.js'
 
@@ -61,6 +62,7 @@ export function resolveMethods(module) {
  * @property {string} [route]  the route as Next names it (`/api/users/[id]`), for messages
  * @property {string} [resolvedPagePath]  the route file, named when a handler returns no Response
  * @property {string} [previewModeId]  the build's draft-mode secret
+ * @property {import('./request-store.js').RequestStoreOptions['cache']} [cache]  the KV caches revalidation expires
  */
 
 /**
@@ -94,11 +96,13 @@ export async function handleRouteRequest(module, request, params, waitUntil, opt
       phase: 'route',
       route: options.route,
       previewModeId: options.previewModeId,
+      cache: options.cache,
       isAction: isPossibleServerAction(nextRequest),
       forceStatic: dynamic === 'force-static',
       dynamicShouldError: dynamic === 'error',
     })
-    response = await requestStore.run(store, () => runHandler(handler, nextRequest, params, store, options))
+    // Revalidations the handler started finish before its response is sent.
+    response = await requestStore.run(store, () => runHandler(handler, nextRequest, params, store, options)).finally(() => settleRevalidations(store))
     validateResponse(response)
   } catch (error) {
     console.error(error)

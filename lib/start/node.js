@@ -1,10 +1,15 @@
 // Serves a build from Node: the same Worker module behind `node:http`, with the static
-// assets answered first, as Workers Assets does.
+// assets answered first, as Workers Assets does, and its KV namespace in files under
+// `.vnext/state/`.
 import { createReadStream, existsSync, statSync } from 'node:fs'
 import { createServer } from 'node:http'
 import { extname, join, normalize } from 'node:path'
 import { Readable } from 'node:stream'
 import { pathToFileURL } from 'node:url'
+
+import { seedPageCache } from '../build/kv-output.js'
+import { CACHE_BINDING } from '../server/kv-store.js'
+import { FileKv } from './file-kv.js'
 
 const CONTENT_TYPES = {
   '.js': 'text/javascript; charset=utf-8',
@@ -33,12 +38,15 @@ const CONTENT_TYPES = {
 export async function startNode(outputDir, { port, hostname }) {
   const { default: worker } = await import(pathToFileURL(join(outputDir, 'worker/index.js')).href)
   const assetsDir = join(outputDir, 'assets')
+  const cache = new FileKv(join(outputDir, 'state/node-kv'))
+  await seedPageCache(outputDir, cache, 'node-kv')
+  const env = { [CACHE_BINDING]: cache }
   const server = createServer(async (incoming, outgoing) => {
     try {
       const url = new URL(incoming.url, `http://${incoming.headers.host ?? `${hostname}:${port}`}`)
       if (serveAsset(assetsDir, url.pathname, incoming, outgoing)) return
       const pending = []
-      const response = await worker.fetch(toRequest(incoming, url), {}, { waitUntil: (promise) => pending.push(promise), passThroughOnException() {} })
+      const response = await worker.fetch(toRequest(incoming, url), env, { waitUntil: (promise) => pending.push(promise), passThroughOnException() {} })
       await writeResponse(response, outgoing)
       await Promise.allSettled(pending)
     } catch (error) {

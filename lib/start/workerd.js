@@ -1,10 +1,14 @@
 // Serves a build in workerd through Miniflare: the Worker's modules, the static assets
 // in front of it (as Workers Assets serves them), a local KV namespace persisted under
-// `.vnext/state/`, and this process's environment variables.
+// `.vnext/state/` and seeded with the build's prerendered pages, and this process's
+// environment variables.
 import { readFileSync, readdirSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 
 import { Miniflare } from 'miniflare'
+
+import { isSeeded, seedPageCache } from '../build/kv-output.js'
+import { CACHE_BINDING } from '../server/kv-store.js'
 
 /**
  * @param {string} outputDir the `.vnext` folder
@@ -12,6 +16,37 @@ import { Miniflare } from 'miniflare'
  * @returns {Promise<{ url: URL, close: () => Promise<void> }>}
  */
 export async function startWorkerd(outputDir, { port, hostname }) {
+  const kvPersist = join(outputDir, 'state/kv')
+  // Seeded before the server listens, so that no request sees a half-seeded cache.
+  if (!isSeeded(outputDir, 'kv')) {
+    const seeder = new Miniflare({ modules: true, script: 'export default {}', kvNamespaces: [CACHE_BINDING], kvPersist })
+    await seedPageCache(outputDir, await seeder.getKVNamespace(CACHE_BINDING), 'kv')
+    await seeder.dispose()
+  }
+  const miniflare = createMiniflare(outputDir, {
+    bindings: environmentBindings(),
+    kvPersist,
+    host: hostname,
+    port,
+  })
+  const url = await miniflare.ready
+  return { url, close: () => miniflare.dispose() }
+}
+
+/**
+ * This process's environment as text bindings, which workerd also puts in
+ * `process.env`: what `next start` and `next build` code reads from its own process.
+ */
+export function environmentBindings() {
+  return Object.fromEntries(Object.entries(process.env).filter(([, value]) => typeof value === 'string'))
+}
+
+/**
+ * A Miniflare running the built Worker, with its assets and KV namespace.
+ * @param {string} outputDir
+ * @param {object} options more Miniflare options
+ */
+export function createMiniflare(outputDir, options) {
   const config = JSON.parse(readFileSync(join(outputDir, 'wrangler.json'), 'utf8'))
   const main = join(outputDir, config.main)
   const workerDir = dirname(main)
@@ -21,20 +56,13 @@ export async function startWorkerd(outputDir, { port, hostname }) {
     .map((path) => join(workerDir, path))
     .sort((a, b) => (b === main) - (a === main))
   const modules = paths.map((path) => ({ type: 'ESModule', path, contents: readFileSync(path, 'utf8') }))
-  const miniflare = new Miniflare({
+  return new Miniflare({
     modules,
     modulesRoot: workerDir,
     compatibilityDate: config.compatibility_date,
     compatibilityFlags: config.compatibility_flags,
     assets: { directory: join(outputDir, config.assets.directory), routerConfig: { has_user_worker: true } },
-    // The server's environment reaches the Worker as text bindings, which workerd also
-    // puts in `process.env`: what `next start` code reads from its own process.
-    bindings: Object.fromEntries(Object.entries(process.env).filter(([, value]) => typeof value === 'string')),
-    kvNamespaces: { VNEXT_CACHE: 'vnext-cache' },
-    kvPersist: join(outputDir, 'state/kv'),
-    host: hostname,
-    port,
+    kvNamespaces: [CACHE_BINDING],
+    ...options,
   })
-  const url = await miniflare.ready
-  return { url, close: () => miniflare.dispose() }
 }

@@ -13,7 +13,13 @@ import { BrowserSession } from './browser.js'
 
 const COMMANDS = {
   next: { build: ['next', 'build'], start: (port) => ['next', 'start', '--port', port, '--hostname', '127.0.0.1'] },
-  vnext: { build: ['vnext', 'build'], start: (port) => ['vnext', 'start', '--port', port, '--hostname', '127.0.0.1'] },
+  vnext: { build: ['vnext', 'build'], start: (port) => ['vnext', 'start', '--port', port, '--hostname', '127.0.0.1', ...runtimeArgs()] },
+}
+
+/** `VNEXT_CONFORMANCE_RUNTIME=node` serves vnext builds with `--runtime node` (workerd by default). */
+function runtimeArgs() {
+  const runtime = process.env.VNEXT_CONFORMANCE_RUNTIME
+  return runtime ? ['--runtime', runtime] : []
 }
 
 export class FixtureApp {

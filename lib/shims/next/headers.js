@@ -13,6 +13,7 @@ import {
   emptyRequestData,
   isDevelopment,
   isRequestApiAllowed,
+  markDynamic,
 } from '../../server/request-store.js'
 
 /** @type {WeakMap<object, Promise<unknown>>} */
@@ -61,7 +62,7 @@ export function headers() {
   assertAllowedInPhase(store, 'headers')
   if (store.forceStatic) return resolvedOnce(emptyFor(store).headers)
   if (store.dynamicShouldError) throw bailoutError(store, 'headers()')
-  store.usedDynamic = true
+  markDynamic(store, '`headers()`')
   return resolvedOnce(store.headers)
 }
 
@@ -74,7 +75,7 @@ export function cookies() {
   assertAllowedInPhase(store, 'cookies')
   if (store.forceStatic) return resolvedOnce(emptyFor(store).cookies)
   if (store.dynamicShouldError) throw bailoutError(store, 'cookies()')
-  store.usedDynamic = true
+  markDynamic(store, '`cookies()`')
   return resolvedOnce(areCookiesMutable(store) ? store.userspaceMutableCookies : store.cookies)
 }
 
@@ -119,7 +120,7 @@ function trackDraftModeChange(store, expression) {
     )
   }
   if (store.dynamicShouldError) throw bailoutError(store, expression)
-  store.usedDynamic = true
+  markDynamic(store, `\`${expression}\``)
 }
 
 const draftModes = new WeakMap()

@@ -2,7 +2,7 @@
 // render (`redirect`, `notFound`, …), for server and client code alike.
 import { useContext, useMemo } from 'react'
 
-import { NavigationContext } from '../../client/navigation-context.js'
+import { LayoutSegmentsContext, NavigationContext } from '../../client/navigation-context.js'
 import { navigate, refresh } from '../../client/router.js'
 
 export { RedirectType, forbidden, notFound, permanentRedirect, redirect, unauthorized } from './navigation-errors.js'
@@ -24,6 +24,16 @@ export function useSearchParams() {
 
 export function useParams() {
   return useNavigation().params
+}
+
+/** The active segments below the closest layout, in its `children` or another slot. */
+export function useSelectedLayoutSegments(parallelRoutesKey = 'children') {
+  return useContext(LayoutSegmentsContext)?.[parallelRoutesKey] ?? []
+}
+
+/** The active segment one level below the closest layout, or null at its page. */
+export function useSelectedLayoutSegment(parallelRoutesKey = 'children') {
+  return useSelectedLayoutSegments(parallelRoutesKey)[0] ?? null
 }
 
 export function useRouter() {

@@ -12,6 +12,7 @@ import {
   currentRequest,
   enqueueAfterCallback,
   isRequestApiAllowed,
+  markDynamic,
   requestStore,
 } from '../../server/request-store.js'
 
@@ -367,6 +368,6 @@ export function connection() {
       `Route ${store.route} with \`dynamic = "error"\` couldn't be rendered statically because it used \`connection()\`. See more info here: https://nextjs.org/docs/app/building-your-application/rendering/static-and-dynamic#dynamic-rendering`,
     )
   }
-  store.usedDynamic = true
+  markDynamic(store, '`connection()`')
   return Promise.resolve(undefined)
 }
