@@ -75,6 +75,7 @@ export async function buildApp(appDir) {
       previewModeId: randomBytes(16).toString('hex'),
       buildId: clientBuildId(files),
       pageCache: {},
+      pageConfig: pageConfig(manifest),
     }
     const candidates = staticCandidates(manifest)
     for (const [index, route] of candidates) build.pageCache[index] = { revalidate: route.revalidate }
@@ -129,6 +130,16 @@ function staticCandidates(manifest) {
     candidates.set(index, { path: route.path, generatesParams: route.rendering === 'ssg', revalidate: typeof revalidate === 'number' ? revalidate : false })
   })
   return candidates
+}
+
+/** The `dynamic` and `fetchCache` segment config of each page route that sets them, by route index. */
+function pageConfig(manifest) {
+  const config = {}
+  manifest.routes.forEach((route, index) => {
+    const { dynamic, fetchCache } = route.config ?? {}
+    if (route.kind === 'page' && (dynamic || fetchCache)) config[index] = { dynamic, fetchCache }
+  })
+  return config
 }
 
 /**

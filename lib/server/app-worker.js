@@ -61,7 +61,7 @@ export function createAppWorker(app, build) {
       }
       const page = route?.kind === 'page' ? pageOf(route, found.route, url, build) : null
       const isAction = page !== null && isActionRequest(request)
-      const store = createRequestStore(request, { ...options, phase: isAction ? 'action' : 'render', isAction })
+      const store = createRequestStore(request, { ...options, ...configOptions(page), phase: isAction ? 'action' : 'render', isAction })
       const context = { request, url, app, build, store, waitUntil, options }
       return requestStore.run(store, async () => {
         let rendered
@@ -77,9 +77,17 @@ export function createAppWorker(app, build) {
   }
 }
 
-/** What rendering a page needs: its tree, params, stylesheets and caching policy. */
+/** What rendering a page needs: its tree, params, stylesheets, caching policy and segment config. */
 function pageOf(route, index, url, build) {
-  return { path: route.path, tree: route.tree, params: encodedParams(route.path, url.pathname), stylesheets: build.stylesheets[index], policy: build.pageCache[index] }
+  const config = build.pageConfig[index] ?? {}
+  return { path: route.path, tree: route.tree, params: encodedParams(route.path, url.pathname), stylesheets: build.stylesheets[index], policy: build.pageCache[index], config }
+}
+
+/** The request store options a page's `dynamic` and `fetchCache` config ask for. */
+function configOptions(page) {
+  if (!page) return {}
+  const { dynamic, fetchCache } = page.config
+  return { forceStatic: dynamic === 'force-static', dynamicShouldError: dynamic === 'error', fetchCache }
 }
 
 /**
@@ -111,7 +119,7 @@ async function servePage(page, context) {
 /** Renders a page for the cache in a request of its own, as a revalidation does. */
 function regenerate(page, context) {
   const request = new Request(context.url)
-  const store = createRequestStore(request, { ...context.options, phase: 'render' })
+  const store = createRequestStore(request, { ...context.options, ...configOptions(page), phase: 'render' })
   return requestStore.run(store, async () => {
     const rendered = await renderEntry(page, { ...context, request, store })
     if (rendered instanceof Response || !rendered.cacheable) throw new Error(`${context.url.pathname} can no longer be cached: it redirected, failed or read request data`)
@@ -183,7 +191,7 @@ async function answerPrerender(url, matcher, app, build) {
   const route = app.routes[found.route]
   const page = pageOf(route, found.route, url, build)
   const renderRequest = new Request(url)
-  const store = createRequestStore(renderRequest, { previewModeId: build.previewModeId, route: route.path, phase: 'render', prerendering: true })
+  const store = createRequestStore(renderRequest, { previewModeId: build.previewModeId, route: route.path, ...configOptions(page), phase: 'render', prerendering: true })
   let rendered
   try {
     rendered = await requestStore.run(store, () => renderEntry(page, { request: renderRequest, url, app, build, store }))

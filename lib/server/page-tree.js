@@ -162,6 +162,8 @@ class SearchParamsPromise extends Promise {
 }
 
 function searchParamsPromise(searchParams) {
+  // A `force-static` page sees no query, as it sees no headers or cookies.
+  if (requestStore.getStore()?.forceStatic) return Promise.resolve({})
   return new SearchParamsPromise((resolve) => resolve(searchParamsObject(searchParams)))
 }
 

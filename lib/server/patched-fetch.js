@@ -17,8 +17,8 @@ async function requestFetch(store, input, init = {}) {
   const send = () => platformFetch(input, platformInit)
   const url = input instanceof Request ? input.url : String(input)
   const method = (init.method ?? (input instanceof Request ? input.method : 'GET')).toUpperCase()
-  const cacheMode = init.cache ?? (input instanceof Request ? input.cache : undefined)
   const { revalidate, tags = [] } = init.next ?? {}
+  const cacheMode = routeCacheMode(store.fetchCache, init.cache, revalidate, url)
   if (cacheMode === 'no-store' || revalidate === 0) markDynamic(store, `fetch ${url} with \`cache: 'no-store'\``)
   for (const tag of tags) store.cacheTags.add(tag)
   if (typeof revalidate === 'number' && revalidate > 0) store.dataRevalidate = Math.min(store.dataRevalidate ?? Infinity, revalidate)
@@ -29,7 +29,7 @@ async function requestFetch(store, input, init = {}) {
   const memoKey = JSON.stringify(identity)
   let response = store.fetches.get(memoKey)
   if (!response) {
-    const cached = store.cache?.data && (cacheMode === 'force-cache' || (typeof revalidate === 'number' && revalidate > 0))
+    const cached = store.cache?.data && cacheMode !== 'no-store' && (cacheMode === 'force-cache' || (typeof revalidate === 'number' && revalidate > 0))
     const window = typeof revalidate === 'number' ? revalidate : false
     response = cached ? cachedFetch(store.cache.data, identity, send, window, tags) : send()
     store.fetches.set(memoKey, response)
@@ -53,4 +53,31 @@ async function encodeResponse(response) {
   bytes.set(head, 0)
   bytes.set(body, head.length)
   return bytes
+}
+
+/**
+ * A fetch's cache mode under the route's `fetchCache` config: `force-*` overrides the
+ * fetch's own, `default-*` fills it in when the fetch sets none, `only-*` fills it in
+ * and refuses the other, as Next does.
+ */
+function routeCacheMode(fetchCache, cacheMode, revalidate, url) {
+  const unset = cacheMode === undefined && revalidate === undefined
+  switch (fetchCache) {
+    case 'force-cache':
+      return 'force-cache'
+    case 'force-no-store':
+      return 'no-store'
+    case 'default-cache':
+      return unset ? 'force-cache' : cacheMode
+    case 'default-no-store':
+      return unset ? 'no-store' : cacheMode
+    case 'only-cache':
+      if (cacheMode === 'no-store') throw new Error(`cache: 'no-store' used on fetch for ${url} with 'export const fetchCache = 'only-cache'`)
+      return cacheMode ?? 'force-cache'
+    case 'only-no-store':
+      if (cacheMode === 'force-cache') throw new Error(`cache: 'force-cache' used on fetch for ${url} with 'export const fetchCache = 'only-no-store'`)
+      return cacheMode ?? 'no-store'
+    default:
+      return cacheMode
+  }
 }

@@ -235,6 +235,7 @@ export const PRERENDER_BYPASS_COOKIE = '__prerender_bypass'
  *   empty request
  * @property {boolean} [dynamicShouldError]  `dynamic = 'error'`: request APIs throw
  * @property {boolean} [prerendering]  a build-time render: request data ends it
+ * @property {string} [fetchCache]  the route's `fetchCache` segment config
  * @property {{ kv: import('./kv-store.js').KvStore, data: import('./data-cache.js').DataCache }} [cache]
  */
 
@@ -260,6 +261,8 @@ export function createRequestStore(request, options = {}) {
     previewModeId: options.previewModeId,
     /** Set when a request API was used: the render cannot be served from a prerender. */
     usedDynamic: false,
+    /** The route's `fetchCache` segment config, which sets how its fetches cache. */
+    fetchCache: options.fetchCache,
     /** Set by the build: request data ends the render (see `markDynamic`). */
     prerendering: Boolean(options.prerendering),
     /** The page and data caches, when the Worker has its KV namespace. */

@@ -83,6 +83,16 @@ describe('caching: ISR with segment revalidate', () => {
     expect(second.random).not.toBe(first.random)
   })
 
+  test("dynamic = 'force-static' prerenders a page that reads headers and the query, with both empty", async () => {
+    const first = await app.fetch('/force-static?q=1', { headers: { 'x-test': 'yes' } })
+    const $ = cheerio.load(await first.text())
+    expect(first.headers.get('x-nextjs-cache')).toBe('HIT')
+    expect(first.headers.get('cache-control')).toBe(`s-maxage=${ONE_YEAR}`)
+    expect($('#header').text()).toBe('none')
+    expect($('#query').text()).toBe('{}')
+    expect((await get('/force-static?q=2')).random).toBe($('#random').text())
+  })
+
   test("a layout's lower revalidate wins over its page's", async () => {
     const response = await get('/layout-lower')
     expect(response.cache).toBe('HIT')
@@ -102,5 +112,6 @@ describe('caching: ISR with segment revalidate', () => {
     expect(routeLine('/static')).toMatch(/○ \/static\s*$/)
     expect(routeLine('/dynamic')).toMatch(/ƒ \/dynamic\s*$/)
     expect(routeLine('/force-dynamic')).toMatch(/ƒ \/force-dynamic\s*$/)
+    expect(routeLine('/force-static')).toMatch(/○ \/force-static\s*$/)
   })
 })
