@@ -120,6 +120,14 @@ describe.each(['workerd', 'node'])('start --runtime %s', (runtime) => {
     }
   })
 
+  test('pages and scripts are sent compressed to a client that accepts it', async () => {
+    for (const path of ['/blog/hello', '/_next/static/client/app-bootstrap.js']) {
+      const response = await fetch(`${origin}${path}`, { headers: { 'accept-encoding': 'gzip' } })
+      expect(response.headers.get('content-encoding')).toBe('gzip')
+      expect((await response.text()).length).toBeGreaterThan(100)
+    }
+  })
+
   test('an RSC request answers with the flight payload', async () => {
     const response = await fetch(`${origin}/docs/a/b`, { headers: { RSC: '1' } })
     expect(response.headers.get('content-type')).toBe('text/x-component')

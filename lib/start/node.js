@@ -4,7 +4,9 @@
 import { createReadStream, existsSync, statSync } from 'node:fs'
 import { createServer } from 'node:http'
 import { extname, join, normalize } from 'node:path'
-import { Readable } from 'node:stream'
+import { Readable, pipeline } from 'node:stream'
+import { promisify } from 'node:util'
+import zlib, { createBrotliCompress, createGzip } from 'node:zlib'
 import { pathToFileURL } from 'node:url'
 
 import { seedPageCache } from '../build/kv-output.js'
@@ -30,6 +32,9 @@ const CONTENT_TYPES = {
   '.woff2': 'font/woff2',
 }
 
+/** Responses worth compressing: text, scripts, styles, JSON, SVG and React's flight payload. */
+const COMPRESSIBLE = /^(text\/|application\/(json|javascript|manifest\+json|xml)|image\/svg\+xml)/
+
 /**
  * @param {string} outputDir the `.vnext` folder
  * @param {{ port: number, hostname: string }} address
@@ -47,7 +52,7 @@ export async function startNode(outputDir, { port, hostname }) {
       if (serveAsset(assetsDir, url.pathname, incoming, outgoing)) return
       const pending = []
       const response = await worker.fetch(toRequest(incoming, url), env, { waitUntil: (promise) => pending.push(promise), passThroughOnException() {} })
-      await writeResponse(response, outgoing)
+      await writeResponse(response, incoming, outgoing)
       await Promise.allSettled(pending)
     } catch (error) {
       console.error(error)
@@ -74,13 +79,34 @@ function serveAsset(assetsDir, pathname, incoming, outgoing) {
   }
   if (!path.startsWith(assetsDir) || !existsSync(path) || !statSync(path).isFile()) return false
   const immutable = pathname.startsWith('/_next/static/')
-  outgoing.writeHead(200, {
-    'content-type': CONTENT_TYPES[extname(path)] ?? 'application/octet-stream',
-    'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'public, max-age=0, must-revalidate',
-  })
+  const contentType = CONTENT_TYPES[extname(path)] ?? 'application/octet-stream'
+  const headers = { 'content-type': contentType, 'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'public, max-age=0, must-revalidate' }
+  const compressor = compressorFor(incoming, contentType, headers)
+  outgoing.writeHead(200, headers)
   if (incoming.method === 'HEAD') outgoing.end()
+  else if (compressor) pipeline(createReadStream(path), compressor, outgoing, () => {})
   else createReadStream(path).pipe(outgoing)
   return true
+}
+
+/**
+ * A gzip or brotli stream for a text response the client accepts compressed (as
+ * workerd compresses), noting it in `headers`; null otherwise. It flushes every chunk
+ * it is written, so a streamed page still arrives piece by piece.
+ */
+function compressorFor(incoming, contentType, headers) {
+  if (!COMPRESSIBLE.test(contentType) || headers['content-encoding']) return null
+  const accepted = String(incoming.headers['accept-encoding'] ?? '')
+  headers.vary = headers.vary ? `${headers.vary}, accept-encoding` : 'accept-encoding'
+  if (/\bbr\b/.test(accepted)) {
+    headers['content-encoding'] = 'br'
+    return createBrotliCompress({ flush: zlib.constants.BROTLI_OPERATION_FLUSH })
+  }
+  if (/\bgzip\b/.test(accepted)) {
+    headers['content-encoding'] = 'gzip'
+    return createGzip({ flush: zlib.constants.Z_SYNC_FLUSH })
+  }
+  return null
 }
 
 function toRequest(incoming, url) {
@@ -93,7 +119,7 @@ function toRequest(incoming, url) {
   return new Request(url, { method: incoming.method, headers, body: hasBody ? Readable.toWeb(incoming) : undefined, duplex: hasBody ? 'half' : undefined })
 }
 
-async function writeResponse(response, outgoing) {
+async function writeResponse(response, incoming, outgoing) {
   const headers = {}
   for (const [name, value] of response.headers) {
     if (name === 'set-cookie') continue
@@ -101,8 +127,11 @@ async function writeResponse(response, outgoing) {
   }
   const cookies = response.headers.getSetCookie()
   if (cookies.length > 0) headers['set-cookie'] = cookies
+  const compressor = response.body ? compressorFor(incoming, headers['content-type'] ?? '', headers) : null
+  if (compressor) delete headers['content-length']
   outgoing.writeHead(response.status, headers)
   if (!response.body) return outgoing.end()
+  if (compressor) return promisify(pipeline)(Readable.fromWeb(response.body), compressor, outgoing)
   for await (const chunk of response.body) outgoing.write(chunk)
   outgoing.end()
 }
