@@ -36,9 +36,9 @@ test('a refused layout exits 1 with Next\'s message and the files', () => {
 })
 
 test('unknown commands and flags exit 2', () => {
-  const command = runCli(['deploy'])
+  const command = runCli(['publish'])
   expect(command.status).toBe(2)
-  expect(command.stderr).toContain("vnext: unknown command 'deploy'")
+  expect(command.stderr).toContain("vnext: unknown command 'publish'")
   const flag = runCli(['routes', '--nope'])
   expect(flag.status).toBe(2)
   expect(flag.stderr).toContain("Unknown option '--nope'")

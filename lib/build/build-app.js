@@ -8,6 +8,7 @@ import { gzipSync } from 'node:zlib'
 
 import { Bundler, compileRoutes } from '../../index.js'
 import { CACHE_BINDING } from '../server/kv-store.js'
+import { metadataFileLinks } from './metadata-file-links.js'
 import { writeKvOutput } from './kv-output.js'
 import { prerender } from './prerender.js'
 import { isModule, serverEntrySource } from './server-entry.js'
@@ -76,6 +77,7 @@ export async function buildApp(appDir) {
       buildId: clientBuildId(files),
       pageCache: {},
       pageConfig: pageConfig(manifest),
+      ...metadataFileLinks(manifest, root),
     }
     const candidates = staticCandidates(manifest)
     for (const [index, route] of candidates) build.pageCache[index] = { revalidate: route.revalidate }

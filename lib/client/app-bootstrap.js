@@ -4,7 +4,7 @@ import { createElement, startTransition, use, useEffect, useState } from 'react'
 import { hydrateRoot } from 'react-dom/client'
 import { createFromReadableStream } from 'react-server-dom-webpack/client'
 
-import { callServer, mountRouter } from './router.js'
+import { appRouter, callServer, mountRouter } from './router.js'
 
 const encoder = new TextEncoder()
 const written = (self.__vnext_f = self.__vnext_f || [])
@@ -44,7 +44,7 @@ function AppRoot() {
   return createElement(FlightRoot, { tree })
 }
 
-window.next = { version: process.env.__VNEXT_NEXT_VERSION, appDir: true }
+window.next = { version: process.env.__VNEXT_NEXT_VERSION, appDir: true, router: appRouter }
 startTransition(() => {
   hydrateRoot(document, createElement(AppRoot))
 })

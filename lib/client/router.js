@@ -50,6 +50,16 @@ export function refresh() {
   return navigate(window.location.href, { history: 'none', scroll: false })
 }
 
+/** What `useRouter()` returns, and `window.next.router`, as in Next. */
+export const appRouter = {
+  push: (href, options) => navigate(href, { history: 'push', scroll: options?.scroll !== false }),
+  replace: (href, options) => navigate(href, { history: 'replace', scroll: options?.scroll !== false }),
+  refresh: () => refresh(),
+  back: () => window.history.back(),
+  forward: () => window.history.forward(),
+  prefetch: () => {},
+}
+
 /**
  * Calls a server action: its arguments go to the current URL, and the answer carries
  * the action's result and, when the action changed something, the page as it is now.

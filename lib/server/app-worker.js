@@ -77,10 +77,11 @@ export function createAppWorker(app, build) {
   }
 }
 
-/** What rendering a page needs: its tree, params, stylesheets, caching policy and segment config. */
+/** What rendering a page needs: its tree, params, stylesheets, metadata file links, caching policy and segment config. */
 function pageOf(route, index, url, build) {
   const config = build.pageConfig[index] ?? {}
-  return { path: route.path, tree: route.tree, params: encodedParams(route.path, url.pathname), stylesheets: build.stylesheets[index], policy: build.pageCache[index], config }
+  const fileLinks = build.fileLinkSets[build.pageFileLinks[index]] ?? []
+  return { path: route.path, tree: route.tree, params: encodedParams(route.path, url.pathname), stylesheets: build.stylesheets[index], fileLinks, policy: build.pageCache[index], config }
 }
 
 /** The request store options a page's `dynamic` and `fetchCache` config ask for. */
@@ -242,7 +243,7 @@ async function answerAction(page, context) {
 
 /** What `renderPageTree` needs to know of the request. */
 function treeRequest(page, url) {
-  return { pathname: url.pathname, params: page.params, searchParams: url.searchParams, stylesheets: page.stylesheets }
+  return { pathname: url.pathname, params: page.params, searchParams: url.searchParams, stylesheets: page.stylesheets, fileLinks: page.fileLinks ?? [] }
 }
 
 /**

@@ -8,8 +8,10 @@ import { Fragment, createElement as h } from 'react'
  * @param {Array<Record<string, any>>} chain the loaded modules of each segment, root first
  * @param {{ params: Promise<object>, searchParams: Promise<object> }} props
  * @param {{ kind: string } | undefined} cut a not-found or error page is not indexed
+ * @param {object[]} fileLinks links to the segments' icon files (which take the place
+ *   of the `icons` metadata, as in Next) and the web manifest
  */
-export async function renderMetadata(chain, props, cut) {
+export async function renderMetadata(chain, props, cut, fileLinks) {
   let metadata = {}
   let viewport = {}
   let template = null
@@ -54,7 +56,8 @@ export async function renderMetadata(chain, props, cut) {
   if (metadata.alternates?.canonical) add('link', { rel: 'canonical', href: url(metadata.alternates.canonical.url ?? metadata.alternates.canonical) })
   openGraphTags(metadata.openGraph, meta, url)
   twitterTags(metadata.twitter, meta, url)
-  iconLinks(metadata.icons, add)
+  for (const link of fileLinks) add('link', link)
+  if (!fileLinks.some((link) => link.rel !== 'manifest')) iconLinks(metadata.icons, add)
   return h(Fragment, null, ...tags)
 }
 

@@ -3,7 +3,7 @@
 import { useContext, useMemo } from 'react'
 
 import { LayoutSegmentsContext, NavigationContext } from '../../client/navigation-context.js'
-import { navigate, refresh } from '../../client/router.js'
+import { appRouter } from '../../client/router.js'
 
 export { RedirectType, forbidden, notFound, permanentRedirect, redirect, unauthorized } from './navigation-errors.js'
 
@@ -37,17 +37,7 @@ export function useSelectedLayoutSegment(parallelRoutesKey = 'children') {
 }
 
 export function useRouter() {
-  return useMemo(
-    () => ({
-      push: (href, options) => navigate(href, { history: 'push', scroll: options?.scroll !== false }),
-      replace: (href, options) => navigate(href, { history: 'replace', scroll: options?.scroll !== false }),
-      refresh: () => refresh(),
-      back: () => window.history.back(),
-      forward: () => window.history.forward(),
-      prefetch: () => {},
-    }),
-    [],
-  )
+  return appRouter
 }
 
 /** Search params that cannot be changed, as Next hands them out. */
