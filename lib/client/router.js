@@ -43,6 +43,14 @@ export async function navigate(href, { history = 'push', scroll = true } = {}) {
   startTransition(() => showTree(tree))
   await tree.catch(() => {})
   if (scroll && !shown.hash) window.scrollTo(0, 0)
+  else if (scroll) scrollToAnchor(decodeURIComponent(shown.hash.slice(1)))
+}
+
+/** Scrolls to the element a URL's hash names once the new page has rendered it (up to a second). */
+function scrollToAnchor(id, frames = 60) {
+  const target = document.getElementById(id)
+  if (target) target.scrollIntoView()
+  else if (frames > 0) requestAnimationFrame(() => scrollToAnchor(id, frames - 1))
 }
 
 /** Renders the current URL again from the server, keeping client state where it can. */
