@@ -4,7 +4,8 @@
 // caught. Each boundary forgets what it caught when the URL changes.
 import { Component, createElement } from 'react'
 
-import { httpFallbackStatus, isHTTPAccessFallbackError, isRedirectError } from '../shims/next/navigation-errors.js'
+import { httpFallbackStatus, isHTTPAccessFallbackError, isRedirectError, redirectLocation } from '../shims/next/navigation-errors.js'
+import { appRouter } from './router.js'
 
 /** Next's words for a server error whose message production builds withhold. */
 const SERVER_ERROR_MESSAGE =
@@ -58,5 +59,33 @@ export class NotFoundBoundary extends Component {
 
   render() {
     return this.state.notFound ? this.props.notFound : this.props.children
+  }
+}
+
+/**
+ * At the root: `redirect()` thrown while rendering in the browser (by a client
+ * component) becomes a navigation that replaces the current history entry.
+ */
+export class RedirectBoundary extends Component {
+  constructor(props) {
+    super(props)
+    this.state = { redirecting: false, pathname: props.pathname }
+  }
+
+  static getDerivedStateFromError(error) {
+    if (isRedirectError(error)) return { redirecting: true }
+    throw error
+  }
+
+  static getDerivedStateFromProps(props, state) {
+    return props.pathname === state.pathname ? null : { redirecting: false, pathname: props.pathname }
+  }
+
+  componentDidCatch(error) {
+    appRouter.replace(redirectLocation(error).url)
+  }
+
+  render() {
+    return this.state.redirecting ? null : this.props.children
   }
 }

@@ -4,7 +4,7 @@
 import { Fragment, Suspense, createElement as h } from 'react'
 
 import { LayoutSegmentsProvider, NavigationProvider } from '../client/navigation-context.js'
-import { ErrorBoundary, NotFoundBoundary, ServerErrorFallback } from '../client/segment-boundaries.js'
+import { ErrorBoundary, NotFoundBoundary, RedirectBoundary, ServerErrorFallback } from '../client/segment-boundaries.js'
 import { renderMetadata } from './metadata.js'
 import { markDynamic, requestStore } from './request-store.js'
 
@@ -76,6 +76,8 @@ async function renderSegment(node, segments, props, cut, depth) {
 
   const { pathname } = segments
   if (component('not-found') || depth === 0) content = h(NotFoundBoundary, { pathname, notFound: notFoundContent(component('not-found')) }, content)
+  // Inside the root layout, so the document stays while the redirect navigates.
+  if (depth === 0) content = h(RedirectBoundary, { pathname }, content)
   if (component('loading')) content = h(Suspense, { fallback: h(component('loading')) }, content)
   if (component('error')) content = h(ErrorBoundary, { pathname, errorComponent: component('error') }, content)
   // A template mounts afresh whenever the segment below it changes.
