@@ -28,7 +28,7 @@ test('build writes a Worker, static assets, wrangler.json and manifest.json, and
   // A route of generated paths lists them beneath it, with its revalidate and expire times.
   expect(build.stdout).toMatch(/├   \/blog\/\[slug\] +1m +1y\n│ ├ ● \/blog\/hello +1m +1y\n│ └ ● \/blog\/world +1m +1y\n/)
   expect(build.stdout).toMatch(/├ ƒ \/api\/hello\n/)
-  expect(build.stdout).toMatch(/First Load JS shared by all pages +\d+\.\d kB/)
+  expect(build.stdout).toMatch(/First Load JS \(gzip\): \d+\.\d kB shared by all pages, \d+\.\d kB to \d+\.\d kB per page/)
   const output = join(app, '.vnext')
   expect(readFileSync(join(output, 'worker/index.js'), 'utf8')).toContain('export default createWorker(')
   const wrangler = JSON.parse(readFileSync(join(output, 'wrangler.json'), 'utf8'))

@@ -65,19 +65,23 @@ export async function buildApp(appDir) {
     copyStaticMetadataFiles(manifest, root, output)
 
     const bootstrap = files.find((file) => file.path === 'client/app-bootstrap.js')
+    const gzipBytes = (path) => gzipSync(readFileSync(join(output, staticPath(path)))).length
     const bootstrapFiles = [bootstrap.path, ...bootstrap.imports]
-    const firstLoadBytes = bootstrapFiles.reduce((sum, path) => sum + gzipSync(readFileSync(join(output, staticPath(path)))).length, 0)
+    const firstLoadBytes = bootstrapFiles.reduce((sum, path) => sum + gzipBytes(path), 0)
     const stylesheetsOf = stylesheetFinder(files)
     const stylesheets = manifest.routes.map((route) => (route.tree ? stylesheetsOf(route.tree) : []))
+    const clientScriptsOf = clientScriptFinder(files, bootstrapFiles)
+    const clientScripts = manifest.routes.map((route) => (route.tree ? clientScriptsOf(route.tree) : []))
     const build = {
       bootstrapModules: [STATIC_PREFIX + bootstrap.path],
       stylesheets,
       rootStylesheets: stylesheets[manifest.routes.findIndex((route) => route.tree)] ?? [],
+      clientScripts: sharedLists(clientScripts),
+      fileLinks: sharedLists(metadataFileLinks(manifest, root)),
       previewModeId: randomBytes(16).toString('hex'),
       buildId: clientBuildId(files),
       pageCache: {},
       pageConfig: pageConfig(manifest),
-      ...metadataFileLinks(manifest, root),
     }
     const candidates = staticCandidates(manifest)
     for (const [index, route] of candidates) build.pageCache[index] = { revalidate: route.revalidate }
@@ -102,7 +106,7 @@ export async function buildApp(appDir) {
         rendering: result?.rendering ?? (route.kind === 'page' ? 'dynamic' : route.rendering),
         revalidate: result?.revalidate ?? false,
         paths: result?.rendering === 'ssg' ? result.paths : [],
-        firstLoadBytes: route.kind === 'page' ? firstLoadBytes : 0,
+        firstLoadBytes: route.kind === 'page' ? firstLoadBytes + clientScripts[index].reduce((sum, url) => sum + gzipBytes(url.slice(STATIC_PREFIX.length)), 0) : 0,
       }
     })
     writeFileSync(join(output, 'manifest.json'), `${JSON.stringify({ routes }, null, 2)}\n`)
@@ -184,6 +188,55 @@ function copyPublicFolder(root, output) {
 function copyStaticMetadataFiles(manifest, root, output) {
   for (const route of manifest.routes) {
     if (route.kind === 'metadata' && !isModule(route.file)) cpSync(join(root, route.file), join(output, 'assets', route.path))
+  }
+}
+
+/**
+ * Lists that routes share, stored once: `lists` holds each distinct list, `byRoute`
+ * the index of a route's list (routes with an empty one are left out).
+ * @param {unknown[][]} perRoute by route index
+ */
+function sharedLists(perRoute) {
+  const lists = []
+  const indexOf = new Map()
+  const byRoute = {}
+  perRoute.forEach((list, route) => {
+    if (list.length === 0) return
+    const key = JSON.stringify(list)
+    if (!indexOf.has(key)) indexOf.set(key, lists.push(list) - 1)
+    byRoute[route] = indexOf.get(key)
+  })
+  return { lists, byRoute }
+}
+
+/**
+ * Finds the browser chunks a page hydrates with, beyond the bootstrap: those of the
+ * client components its segments' chunks reference, and what they import. The page
+ * lists them as scripts, so they load at once instead of after the flight payload.
+ */
+function clientScriptFinder(files, bootstrapFiles) {
+  const byPath = new Map(files.map((file) => [file.path, file]))
+  const chunkOf = new Map(files.flatMap((file) => file.modules.map((id) => [id, file])))
+  return (tree) => {
+    const scripts = new Set()
+    // The server entry's own client components (the navigation context, the segment
+    // boundaries) are on every page.
+    const serverChunks = [byPath.get('server-entry.js')]
+    const visit = (node) => {
+      for (const source of Object.values(node.files ?? {})) serverChunks.push(chunkOf.get(`(rsc)/${source}`))
+      for (const child of Object.values(node.slots ?? {})) visit(child)
+    }
+    visit(tree)
+    for (const chunk of serverChunks.filter(Boolean)) {
+      for (const path of [chunk.path, ...chunk.imports]) {
+        for (const id of byPath.get(path)?.modules ?? []) {
+          const client = id.startsWith('(rsc)/') && chunkOf.get(`(client)/${id.slice('(rsc)/'.length)}`)
+          if (!client) continue
+          for (const script of [client.path, ...client.imports]) if (!bootstrapFiles.includes(script)) scripts.add(STATIC_PREFIX + script)
+        }
+      }
+    }
+    return [...scripts].sort()
   }
 }
 

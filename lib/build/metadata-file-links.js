@@ -12,23 +12,19 @@ const FAVICON = '/favicon.ico'
 const WEB_MANIFEST = /^\/manifest\.(webmanifest|json)$/
 
 /**
- * For each page route (by index), its links: the favicon, then the icons and Apple
+ * Each route's links (empty for all but pages): the favicon, then the icons and Apple
  * icons of the deepest segment above the page that has some, then the manifest.
- * Routes share one list when they have the same links.
  * @param {import('../../index.d.ts').RouteManifest} manifest
  * @param {string} root
- * @returns {{ fileLinkSets: object[][], pageFileLinks: Record<number, number> }}
+ * @returns {object[][]} by route index
  */
 export function metadataFileLinks(manifest, root) {
   const icons = manifest.routes
     .filter((route) => route.kind === 'metadata' && ICON.test(basename(route.file, extname(route.file))) && TYPES[extname(route.file)])
     .map((route) => ({ dir: dirname(route.file), link: iconLink(route, root) }))
   const webManifest = manifest.routes.find((route) => route.kind === 'metadata' && WEB_MANIFEST.test(route.path))
-  const fileLinkSets = []
-  const setIndex = new Map()
-  const pageFileLinks = {}
-  manifest.routes.forEach((route, index) => {
-    if (route.kind !== 'page') return
+  return manifest.routes.map((route) => {
+    if (route.kind !== 'page') return []
     const pageDir = dirname(route.file)
     const above = icons.filter(({ dir }) => pageDir === dir || pageDir.startsWith(`${dir}/`))
     const favicon = above.find(({ link }) => link.href === FAVICON)
@@ -36,12 +32,8 @@ export function metadataFileLinks(manifest, root) {
     const deepest = Math.max(...others.map(({ dir }) => dir.length))
     const links = [favicon, ...others.filter(({ dir }) => dir.length === deepest)].filter(Boolean).map(({ link }) => link)
     if (webManifest) links.push({ rel: 'manifest', href: webManifest.path })
-    if (links.length === 0) return
-    const key = JSON.stringify(links)
-    if (!setIndex.has(key)) setIndex.set(key, fileLinkSets.push(links) - 1)
-    pageFileLinks[index] = setIndex.get(key)
+    return links
   })
-  return { fileLinkSets, pageFileLinks }
 }
 
 function iconLink(route, root) {

@@ -29,7 +29,9 @@ export async function buildCommand(positionals) {
   for (const warning of result.warnings) process.stderr.write(`Warning: ${warning}\n`)
   const seconds = ((performance.now() - started) / 1000).toFixed(2)
   process.stdout.write(`✓ Built in ${seconds}s into ${relative(process.cwd(), result.outputDir) || '.'}\n\n${formatRouteTable(result.routes)}`)
-  process.stdout.write(`\nFirst Load JS shared by all pages  ${formatKilobytes(result.firstLoadBytes)} (gzip)\n`)
+  const pageBytes = result.routes.filter((route) => route.kind === 'page').map((route) => route.firstLoadBytes)
+  const range = pageBytes.length > 0 ? `, ${formatKilobytes(Math.min(...pageBytes))} to ${formatKilobytes(Math.max(...pageBytes))} per page (manifest.json lists each)` : ''
+  process.stdout.write(`\nFirst Load JS (gzip): ${formatKilobytes(result.firstLoadBytes)} shared by all pages${range}\n`)
   return 0
 }
 

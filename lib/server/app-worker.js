@@ -77,11 +77,20 @@ export function createAppWorker(app, build) {
   }
 }
 
-/** What rendering a page needs: its tree, params, stylesheets, metadata file links, caching policy and segment config. */
+/** What rendering a page needs: its tree, params, stylesheets, metadata file links, scripts, caching policy and segment config. */
 function pageOf(route, index, url, build) {
   const config = build.pageConfig[index] ?? {}
-  const fileLinks = build.fileLinkSets[build.pageFileLinks[index]] ?? []
-  return { path: route.path, tree: route.tree, params: encodedParams(route.path, url.pathname), stylesheets: build.stylesheets[index], fileLinks, policy: build.pageCache[index], config }
+  const shared = ({ lists, byRoute }) => lists[byRoute[index]] ?? []
+  return {
+    path: route.path,
+    tree: route.tree,
+    params: encodedParams(route.path, url.pathname),
+    stylesheets: build.stylesheets[index],
+    fileLinks: shared(build.fileLinks),
+    scripts: [...build.bootstrapModules, ...shared(build.clientScripts)],
+    policy: build.pageCache[index],
+    config,
+  }
 }
 
 /** The request store options a page's `dynamic` and `fetchCache` config ask for. */
@@ -304,7 +313,7 @@ async function renderPage(page, context, mode = context.request.headers.get('rsc
         // a new document, as Next's does.
         return new Response(body, { status: cut?.kind === 'not-found' ? 404 : 200, headers })
       }
-      const htmlOptions = { bootstrapModules: build.bootstrapModules, rootLayout }
+      const htmlOptions = { bootstrapModules: page.scripts ?? build.bootstrapModules, rootLayout }
       if (mode === 'entry') {
         const [forHtml, payload] = flight.tee()
         const html = await app.renderHtml(forHtml, htmlOptions)
