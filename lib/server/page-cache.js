@@ -34,14 +34,13 @@ const RETRY_CAP_MS = 60_000
  */
 
 /**
- * The KV key of a path (or of any string under another prefix): the string itself
- * when it fits, else its SHA-256.
- * @param {string} name
+ * The KV key of a path: the path itself when it fits, else its SHA-256.
+ * @param {string} pathname
  */
-export async function cacheKey(name, prefix = PAGE_PREFIX) {
-  const key = prefix + name
+export async function cacheKey(pathname) {
+  const key = PAGE_PREFIX + pathname
   if (new TextEncoder().encode(key).length <= MAX_KEY_BYTES) return key
-  return `${prefix}#${await sha256(name)}`
+  return `${PAGE_PREFIX}#${await sha256(pathname)}`
 }
 
 export async function sha256(text) {
@@ -106,11 +105,6 @@ export class PageCache {
   /** @param {string} pathname @param {PageEntry} entry */
   async write(pathname, entry) {
     await this.store.put(await cacheKey(pathname), encodeEntry(entry), entry.metadata)
-  }
-
-  /** Drops a path's entry: the next request renders it. */
-  async expire(pathname) {
-    await this.store.delete(await cacheKey(pathname))
   }
 
   /**
