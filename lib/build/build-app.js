@@ -65,7 +65,12 @@ export async function buildApp(appDir) {
     copyStaticMetadataFiles(manifest, root, output)
 
     const bootstrap = files.find((file) => file.path === 'client/app-bootstrap.js')
-    const gzipBytes = (path) => gzipSync(readFileSync(join(output, staticPath(path)))).length
+    // Pages share most of their scripts: each file is read and compressed once.
+    const gzipSizes = new Map()
+    const gzipBytes = (path) => {
+      if (!gzipSizes.has(path)) gzipSizes.set(path, gzipSync(readFileSync(join(output, staticPath(path)))).length)
+      return gzipSizes.get(path)
+    }
     const bootstrapFiles = [bootstrap.path, ...bootstrap.imports]
     const firstLoadBytes = bootstrapFiles.reduce((sum, path) => sum + gzipBytes(path), 0)
     const stylesheetsOf = stylesheetFinder(files)
