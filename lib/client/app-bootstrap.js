@@ -4,6 +4,8 @@ import { createElement, startTransition, use, useEffect, useState } from 'react'
 import { hydrateRoot } from 'react-dom/client'
 import { createFromReadableStream } from 'react-server-dom-webpack/client'
 
+import { BAILOUT_TO_CLIENT_DIGEST } from '../shims/next/dynamic.js'
+import { insertScript } from '../shims/next/script.js'
 import { appRouter, callServer, mountRouter } from './router.js'
 
 const encoder = new TextEncoder()
@@ -44,7 +46,21 @@ function AppRoot() {
   return createElement(FlightRoot, { tree })
 }
 
+/** React's default, except for `next/dynamic`'s `ssr: false`, which is a planned client render. */
+function onRecoverableError(error) {
+  if (error?.digest === BAILOUT_TO_CLIENT_DIGEST) return
+  if (typeof reportError === 'function') reportError(error)
+  else console.error(error)
+}
+
 window.next = { version: process.env.__VNEXT_NEXT_VERSION, appDir: true, router: appRouter }
-startTransition(() => {
-  hydrateRoot(document, createElement(AppRoot))
-})
+/** `next/script`'s beforeInteractive scripts, one after another, before hydration. */
+async function runQueuedScripts() {
+  for (const props of self.__next_s ?? []) await insertScript(props).catch((error) => console.error(error))
+}
+
+runQueuedScripts().then(() =>
+  startTransition(() => {
+    hydrateRoot(document, createElement(AppRoot), { onRecoverableError })
+  }),
+)
