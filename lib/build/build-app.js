@@ -1,7 +1,7 @@
 // `vnext build`: routes → generated entries → one bundle of the three layers → the
 // `.vnext/` output, swapped in whole only when everything succeeded.
 import { createHash, randomBytes } from 'node:crypto'
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { basename, dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
@@ -35,8 +35,10 @@ export const OUTPUT_DIR = '.vnext'
 export async function buildApp(appDir) {
   const root = resolve(appDir)
   const manifest = await compileRoutes(root)
-  const entryDir = join(root, 'node_modules/.cache/vnext')
-  mkdirSync(entryDir, { recursive: true })
+  mkdirSync(join(root, 'node_modules/.cache/vnext'), { recursive: true })
+  // The real folder: the bundler resolves the entry's imports from there, also when
+  // node_modules is a symlink.
+  const entryDir = realpathSync(join(root, 'node_modules/.cache/vnext'))
   const serverEntry = join(entryDir, 'server-entry.js')
   writeFileSync(serverEntry, serverEntrySource(manifest, root, entryDir))
 
