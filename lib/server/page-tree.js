@@ -35,7 +35,7 @@ export async function renderPageTree(root, { pathname, params, searchParams, cut
   }
   const props = { params: Promise.resolve(params), searchParams: searchParamsPromise(searchParams) }
   const segments = { ...(await loadSegments(root, cut)), params, pathname }
-  const tree = await renderSegment(root, segments, props, cut, 0)
+  const tree = await renderSegment(root, segments, props, cut, 0, {})
   const metadata = await renderMetadata(segments.chain, props, cut, fileLinks)
   const links = stylesheets.map((href) => h('link', { key: href, rel: 'stylesheet', href, precedence: 'next' }))
   return h(Fragment, null, ...links, metadata, h(NavigationProvider, navigation, tree))
@@ -62,8 +62,11 @@ async function loadSegments(root, cut) {
   return { modules: resolved, chain: chain.map((node) => resolved.get(node)) }
 }
 
-async function renderSegment(node, segments, props, cut, depth) {
+/** `paramsAbove`: the params of the dynamic segments above `node`; its layout gets those and its own. */
+async function renderSegment(node, segments, props, cut, depth, paramsAbove) {
   const files = segments.modules.get(node)
+  const dynamic = dynamicSegment(node.segment)
+  const layoutParams = dynamic && dynamic.name in segments.params ? { ...paramsAbove, [dynamic.name]: segments.params[dynamic.name] } : paramsAbove
   const component = (kind) => files[kind]?.default
   let content
   if (cut && depth === cut.depth) {
@@ -71,7 +74,7 @@ async function renderSegment(node, segments, props, cut, depth) {
   } else if (files.page) {
     content = h(component('page'), props)
   } else {
-    content = node.slots?.children ? await renderSegment(node.slots.children, segments, props, cut, depth + 1) : null
+    content = node.slots?.children ? await renderSegment(node.slots.children, segments, props, cut, depth + 1, layoutParams) : null
   }
 
   const { pathname } = segments
@@ -83,21 +86,23 @@ async function renderSegment(node, segments, props, cut, depth) {
   // A template mounts afresh whenever the segment below it changes.
   if (component('template')) content = h(component('template'), { key: childSegmentKey(node, files, segments.params) }, content)
   const layout = component('layout')
-  if (layout) content = await renderLayout(layout, node, segments, props, cut, depth, content)
+  if (layout) content = await renderLayout(layout, node, segments, props, cut, depth, content, layoutParams)
   // In the browser, global-error.js catches what escapes the root layout.
   if (depth === 0 && component('global-error')) content = h(ErrorBoundary, { pathname, errorComponent: component('global-error') }, content)
+  // Keyed by its value, a dynamic segment mounts afresh when a navigation changes it, as in Next.
+  if (dynamic) content = h(Fragment, { key: segmentValue(node.segment, segments.params) }, content)
   return content
 }
 
-async function renderLayout(layout, node, segments, props, cut, depth, content) {
+async function renderLayout(layout, node, segments, props, cut, depth, content, layoutParams) {
   const slots = {}
   if (!(cut && depth === cut.depth)) {
     for (const [name, child] of Object.entries(node.slots ?? {})) {
-      if (name !== 'children') slots[name] = await renderSegment(child, segments, props, cut, depth + 1)
+      if (name !== 'children') slots[name] = await renderSegment(child, segments, props, cut, depth + 1, layoutParams)
     }
   }
   const below = Object.fromEntries(Object.entries(node.slots ?? {}).map(([name, child]) => [name, activeSegments(child, segments.params)]))
-  return h(LayoutSegmentsProvider, { segments: below }, h(layout, { params: props.params, ...slots }, content))
+  return h(LayoutSegmentsProvider, { segments: below }, h(layout, { params: Promise.resolve(layoutParams), ...slots }, content))
 }
 
 /** The segments from `node` down its `children` chain, with params filled in. */
