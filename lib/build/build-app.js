@@ -275,7 +275,19 @@ function stylesheetFinder(files) {
 function publicEnv(root) {
   const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => name.startsWith('NEXT_PUBLIC_')))
   env.__VNEXT_NEXT_VERSION = nextVersion(root)
+  // Read only by lib/server/action-closure.js, which no browser chunk reaches.
+  env.__VNEXT_ACTIONS_KEY = actionsEncryptionKey()
   return env
+}
+
+/** The key inline actions' closures are encrypted with: the app's, as Next reads it, or one per build. */
+function actionsEncryptionKey() {
+  const given = process.env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY
+  if (given === undefined) return randomBytes(32).toString('base64')
+  if (![16, 24, 32].includes(Buffer.from(given, 'base64').length)) {
+    throw new Error('NEXT_SERVER_ACTIONS_ENCRYPTION_KEY must be the base64 of a 16, 24 or 32 byte AES key (for example `openssl rand -base64 32`).')
+  }
+  return given
 }
 
 function nextVersion(root) {
@@ -287,7 +299,9 @@ function nextVersion(root) {
 }
 
 function shimAliases() {
-  return Object.fromEntries(SHIMS.map((name) => [`next/${name}`, join(LIB, `shims/next/${name}.js`)]))
+  const shims = SHIMS.map((name) => [`next/${name}`, join(LIB, `shims/next/${name}.js`)])
+  // What hoisted inline server actions import to seal their closures.
+  return Object.fromEntries([...shims, ['vnext/action-closure', join(LIB, 'server/action-closure.js')]])
 }
 
 function wranglerConfig(root) {

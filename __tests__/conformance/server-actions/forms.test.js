@@ -57,6 +57,24 @@ describe('server-actions: forms', () => {
     expect(page.errors).toEqual([])
   })
 
+  test('an inline action gets the values it closes over back, which the page only carries encrypted', async () => {
+    const html = await (await app.fetch('/')).text()
+    expect(html).toContain('id="tag-form"')
+    expect(html).not.toContain('tags-sealed-in-closure')
+    const tag = uniqueText('tag')
+    const page = await app.browser('/')
+    await submitForm(page, '#tag-input', tag, '#add-tag')
+    await waitForListItem(page, '#tags', tag)
+    expect(page.errors).toEqual([])
+  })
+
+  test('without JavaScript an inline action gets the values it closes over back', async () => {
+    const tag = uniqueText('nojs-tag')
+    const page = await app.browser('/', { javaScriptEnabled: false })
+    await submitForm(page, '#tag-input', tag, '#add-tag')
+    await waitForListItem(page, '#tags', tag)
+  })
+
   test('without JavaScript the "use server" file action still runs and the page shows the result', async () => {
     const text = uniqueText('nojs-item')
     const page = await app.browser('/', { javaScriptEnabled: false })

@@ -1,21 +1,28 @@
 //! Functions marked `"use server"` inside a server component module. Each is hoisted to
 //! the module's top level as an exported function, registered with React as a server
 //! reference under its action id, and replaced where it was written by that reference
-//! bound to the variables it closes over (which become its first parameters).
+//! bound to the variables it closes over. Those values travel through the browser, so
+//! they are bound encrypted (`encryptBound`, AES-GCM in the runtime module) and the
+//! hoisted function's first statement decrypts them.
 
 use std::collections::HashSet;
 
 use swc_core::common::{DUMMY_SP, Mark, SourceMap, SyntaxContext, sync::Lrc};
 use swc_core::ecma::ast::{
-    ArrowExpr, ArrowFunctionBody, BindingIdent, Decl, ExportDecl, Expr, FnDecl, Function,
-    FunctionBody, Id, Ident, IdentName, Lit, Module, ModuleDecl, ModuleItem, Null, Param, Pat,
-    Program, ReturnStmt, Stmt, VarDecl, VarDeclKind, VarDeclarator,
+    ArrayLit, ArrayPat, ArrowExpr, ArrowFunctionBody, AwaitExpr, BindingIdent, Decl, ExportDecl,
+    Expr, FnDecl, Function, FunctionBody, Id, Ident, IdentName, Lit, Module, ModuleDecl,
+    ModuleItem, Null, Param, Pat, Program, ReturnStmt, Stmt, VarDecl, VarDeclKind, VarDeclarator,
 };
 use swc_core::ecma::utils::{ExprFactory, collect_decls};
 use swc_core::ecma::visit::{Visit, VisitMut, VisitMutWith, VisitWith};
 
 use crate::parse::parse_program;
 use crate::server_references::action_id;
+
+/// The runtime module that encrypts and decrypts closures (an alias in `vnext build`).
+const CLOSURE_MODULE: &str = "vnext/action-closure";
+const ENCRYPT: &str = "__vnext_encryptBound";
+const DECRYPT: &str = "__vnext_decryptBound";
 
 /// Hoists the module's inline actions; returns each one's export name and action id.
 pub(crate) fn hoist_inline_actions(
@@ -26,9 +33,11 @@ pub(crate) fn hoist_inline_actions(
     unresolved_mark: Mark,
 ) -> Vec<(String, String)> {
     let mut hoister = Hoister {
+        file,
         top_level: SyntaxContext::empty().apply_mark(top_level_mark),
         unresolved: SyntaxContext::empty().apply_mark(unresolved_mark),
         hoisted: Vec::new(),
+        closures: false,
     };
     module.visit_mut_with(&mut hoister);
     if hoister.hoisted.is_empty() {
@@ -38,6 +47,11 @@ pub(crate) fn hoist_inline_actions(
     let mut registration = String::from(
         "import { registerServerReference as __vnext_registerServerReference } from \"react-server-dom-webpack/server\";\n",
     );
+    if hoister.closures {
+        registration.push_str(&format!(
+            "import {{ encryptBound as {ENCRYPT}, decryptBound as {DECRYPT} }} from \"{CLOSURE_MODULE}\";\n"
+        ));
+    }
     for function in &hoister.hoisted {
         let name = function.ident.sym.to_string();
         let id = action_id(file, &name);
@@ -65,15 +79,18 @@ pub(crate) fn hoist_inline_actions(
     actions
 }
 
-struct Hoister {
+struct Hoister<'a> {
+    file: &'a str,
     top_level: SyntaxContext,
     unresolved: SyntaxContext,
     hoisted: Vec<FnDecl>,
+    /// Whether any hoisted action closes over variables (and so needs the closure module).
+    closures: bool,
 }
 
-impl Hoister {
-    /// Moves `function` to the top level (its closure first among its parameters) and
-    /// returns what stands in its place: the hoisted function, bound to that closure.
+impl Hoister<'_> {
+    /// Moves `function` to the top level and returns what stands in its place: the
+    /// hoisted function, bound to its encrypted closure when it has one.
     fn hoist(&mut self, mut function: Function) -> Expr {
         let closure = self.closure_of(&function);
         let name = Ident::new(
@@ -81,10 +98,23 @@ impl Hoister {
             DUMMY_SP,
             self.top_level,
         );
-        let closure_params = closure
-            .iter()
-            .map(|ident| Param::from(Pat::Ident(BindingIdent::from(ident.clone()))));
-        function.params.splice(0..0, closure_params);
+        let id = action_id(self.file, &name.sym);
+        if !closure.is_empty() {
+            self.closures = true;
+            let bound = Ident::new("$$vnext_bound".into(), DUMMY_SP, self.top_level);
+            function.params.insert(
+                0,
+                Param::from(Pat::Ident(BindingIdent::from(bound.clone()))),
+            );
+            let body = function.body.get_or_insert_with(Default::default);
+            let directives = body
+                .stmts
+                .iter()
+                .take_while(|stmt| directive(stmt).is_some())
+                .count();
+            body.stmts
+                .insert(directives, self.decrypt_closure(&id, &closure, bound));
+        }
         self.hoisted.push(FnDecl {
             ident: name.clone(),
             declare: false,
@@ -93,11 +123,59 @@ impl Hoister {
         if closure.is_empty() {
             return Expr::Ident(name);
         }
-        let args = std::iter::once(Expr::Lit(Lit::Null(Null { span: DUMMY_SP })).as_arg())
-            .chain(closure.into_iter().map(|ident| Expr::Ident(ident).as_arg()))
-            .collect();
+        let values = ArrayLit {
+            span: DUMMY_SP,
+            elems: closure
+                .into_iter()
+                .map(|ident| Some(Expr::Ident(ident).as_arg()))
+                .collect(),
+        };
+        let encrypted = self.helper(ENCRYPT).as_call(
+            DUMMY_SP,
+            vec![id_literal(&id), Expr::Array(values).as_arg()],
+        );
         name.make_member(IdentName::new("bind".into(), DUMMY_SP))
-            .as_call(DUMMY_SP, args)
+            .as_call(
+                DUMMY_SP,
+                vec![
+                    Expr::Lit(Lit::Null(Null { span: DUMMY_SP })).as_arg(),
+                    encrypted.as_arg(),
+                ],
+            )
+    }
+
+    /// `var [a, b] = await __vnext_decryptBound("<id>", $$vnext_bound);`: the closure's
+    /// variables, declared inside the hoisted function under their own names.
+    fn decrypt_closure(&self, id: &str, closure: &[Ident], bound: Ident) -> Stmt {
+        let pattern = ArrayPat {
+            span: DUMMY_SP,
+            elems: closure
+                .iter()
+                .map(|ident| Some(Pat::Ident(BindingIdent::from(ident.clone()))))
+                .collect(),
+            optional: false,
+            type_ann: None,
+        };
+        let decrypted = self
+            .helper(DECRYPT)
+            .as_call(DUMMY_SP, vec![id_literal(id), Expr::Ident(bound).as_arg()]);
+        Stmt::Decl(Decl::Var(Box::new(VarDecl {
+            kind: VarDeclKind::Var,
+            decls: vec![VarDeclarator {
+                span: DUMMY_SP,
+                name: Pat::Array(pattern),
+                init: Some(Box::new(Expr::Await(AwaitExpr {
+                    span: DUMMY_SP,
+                    arg: Box::new(decrypted),
+                }))),
+                definite: false,
+            }],
+            ..Default::default()
+        })))
+    }
+
+    fn helper(&self, name: &str) -> Ident {
+        Ident::new(name.into(), DUMMY_SP, self.top_level)
     }
 
     /// The variables `function` reads from the functions around it (module-level names
@@ -118,7 +196,11 @@ impl Hoister {
     }
 }
 
-impl VisitMut for Hoister {
+fn id_literal(id: &str) -> swc_core::ecma::ast::ExprOrSpread {
+    Expr::Lit(Lit::Str(id.into())).as_arg()
+}
+
+impl VisitMut for Hoister<'_> {
     fn visit_mut_stmt(&mut self, stmt: &mut Stmt) {
         if let Stmt::Decl(Decl::Fn(declaration)) = stmt
             && is_inline_action(declaration.function.body.as_ref())
@@ -174,21 +256,23 @@ impl VisitMut for Hoister {
 
 /// Whether a function body starts with the `"use server"` directive.
 fn is_inline_action(body: Option<&FunctionBody>) -> bool {
-    let Some(body) = body else {
-        return false;
+    body.is_some_and(|body| {
+        body.stmts
+            .iter()
+            .map_while(directive)
+            .any(|text| text == "use server")
+    })
+}
+
+/// The text of a directive (a string literal statement), if `stmt` is one.
+fn directive(stmt: &Stmt) -> Option<&str> {
+    let Stmt::Expr(expression) = stmt else {
+        return None;
     };
-    for statement in &body.stmts {
-        let Stmt::Expr(expression) = statement else {
-            return false;
-        };
-        let Expr::Lit(Lit::Str(text)) = &*expression.expr else {
-            return false;
-        };
-        if text.value.as_str() == Some("use server") {
-            return true;
-        }
-    }
-    false
+    let Expr::Lit(Lit::Str(text)) = &*expression.expr else {
+        return None;
+    };
+    text.value.as_str()
 }
 
 fn arrow_to_function(arrow: ArrowExpr) -> Function {
