@@ -61,6 +61,6 @@ async function runQueuedScripts() {
 
 runQueuedScripts().then(() =>
   startTransition(() => {
-    hydrateRoot(document, createElement(AppRoot), { onRecoverableError })
+    hydrateRoot(document, createElement(AppRoot), { onRecoverableError, formState: self.__vnext_form_state })
   }),
 )

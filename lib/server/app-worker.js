@@ -240,7 +240,7 @@ async function answerAction(page, context) {
   }
   synchronizeMutableCookies(store)
   store.phase = 'render'
-  if (!fromRouter) return noStore(await renderPage(page, context))
+  if (!fromRouter) return noStore(await renderPage(page, { ...context, formState: result?.formState }))
   // As in Next, the page comes back only when the action revalidated or set cookies.
   const changed = store.revalidated || store.responseCookies.getAll().length > 0
   const root = changed
@@ -313,7 +313,7 @@ async function renderPage(page, context, mode = context.request.headers.get('rsc
         // a new document, as Next's does.
         return new Response(body, { status: cut?.kind === 'not-found' ? 404 : 200, headers })
       }
-      const htmlOptions = { bootstrapModules: page.scripts ?? build.bootstrapModules, rootLayout }
+      const htmlOptions = { bootstrapModules: page.scripts ?? build.bootstrapModules, rootLayout, formState: context.formState }
       if (mode === 'entry') {
         const [forHtml, payload] = flight.tee()
         const html = await app.renderHtml(forHtml, htmlOptions)

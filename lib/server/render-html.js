@@ -13,11 +13,12 @@ import { isHTTPAccessFallbackError } from '../shims/next/navigation-errors.js'
  * Resolves once the shell is ready; rejects with the shell's error (the caller then
  * renders an error or not-found page instead, with its status).
  * @param {ReadableStream<Uint8Array>} flight
- * @param {{ bootstrapModules: string[], rootLayout: string }} options the browser entry,
- *   and the page's root layout (the client router compares it with the next page's)
+ * @param {{ bootstrapModules: string[], rootLayout: string, formState?: unknown }} options the
+ *   browser entry, the page's root layout (the client router compares it with the next
+ *   page's), and the `useActionState` state of a form posted without JavaScript
  * @returns {Promise<ReadableStream<Uint8Array>>}
  */
-export async function renderHtml(flight, { bootstrapModules, rootLayout }) {
+export async function renderHtml(flight, { bootstrapModules, rootLayout, formState = null }) {
   const [forRender, forPage] = flight.tee()
   const tree = createFromReadableStream(forRender, { serverConsumerManifest })
   function FlightRoot() {
@@ -34,7 +35,8 @@ export async function renderHtml(flight, { bootstrapModules, rootLayout }) {
   try {
     html = await renderToReadableStream(createElement(FlightRoot), {
       bootstrapModules,
-      bootstrapScriptContent: `self.__vnext_root_layout=${scriptSafeJson(rootLayout)}`,
+      bootstrapScriptContent: `self.__vnext_root_layout=${scriptSafeJson(rootLayout)};self.__vnext_form_state=${scriptSafeJson(formState)}`,
+      formState,
       onError,
     })
   } catch (error) {

@@ -2,7 +2,7 @@
 // id in `Next-Action` and its arguments encoded by React (`encodeReply`); a form sent
 // without JavaScript is a multipart POST whose fields name the action, which React's
 // `decodeAction` reads. Either way the action is found through the server manifest.
-import { decodeAction, decodeReply } from 'react-server-dom-webpack/server'
+import { decodeAction, decodeFormState, decodeReply } from 'react-server-dom-webpack/server'
 import { serverManifest } from 'vnext:rsc-manifests'
 
 /** A POST that calls an action: from the browser's router, or a form without JavaScript. */
@@ -14,15 +14,19 @@ export function isActionRequest(request) {
 /**
  * Runs the action the request names. Resolves to what a browser call gets back, or
  * `null` for a form whose fields name no action (the page then renders as for a GET).
+ * A form posted without JavaScript also gets `formState`: what `useActionState` shows
+ * in the page rendered as the answer (null when the form is not one of its).
  * @param {Request} request
- * @returns {Promise<{ returnValue: unknown } | null>}
+ * @returns {Promise<{ returnValue: unknown, formState?: unknown } | null>}
  */
 export async function runAction(request) {
   const id = request.headers.get('next-action')
   if (id === null) {
-    const action = await decodeAction(await request.formData(), serverManifest)
+    const formData = await request.formData()
+    const action = await decodeAction(formData, serverManifest)
     if (typeof action !== 'function') return null
-    return { returnValue: await action() }
+    const returnValue = await action()
+    return { returnValue, formState: await decodeFormState(returnValue, formData, serverManifest) }
   }
   const reference = serverManifest[id]
   if (!reference) throw new ActionNotFoundError(id)
