@@ -1,16 +1,17 @@
-// `npm run bench:serve`: requests per second and latency of `vnext start` (workerd)
-// against `next start` on one app, for an ISR page served from the cache and for a
-// dynamic page rendered on every request. Both servers are built from the same
-// source, warmed up, then loaded in turn from this process over keep-alive
-// connections on 127.0.0.1; tools alternate round by round and medians are reported.
-import { execFileSync, spawn, spawnSync } from 'node:child_process'
+// `npm run bench:serve`: requests per second and latency of `vnext start` (workerd and
+// Node) against `next start` and `vinext start` on one app, for an ISR page served from
+// the cache and for a dynamic page rendered on every request. Every server is built from
+// the same source, warmed up, then loaded in turn from this process over keep-alive
+// connections on 127.0.0.1; servers alternate round by round and medians are reported.
+import { execFileSync, spawnSync } from 'node:child_process'
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import http from 'node:http'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { setTimeout as sleep } from 'node:timers/promises'
 import { fileURLToPath } from 'node:url'
+
+import { get, startServer } from './server-process.js'
+import { prepareVinext } from './vinext.js'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const ROUNDS = 3
@@ -21,68 +22,41 @@ const PAGES = { isr: '/isr', dynamic: '/dynamic' }
 
 const NEXT_BIN = 'node_modules/next/dist/bin/next'
 const VNEXT_BIN = join(ROOT, 'lib/cli/index.js')
-/** How each tool builds the app. */
+const LISTEN = ['--port', '{port}', '--hostname', '127.0.0.1']
+// Hard links, not symlinks: Turbopack refuses packages outside the app's folder.
+const linkRootModules = (dir) => execFileSync('cp', ['-al', join(ROOT, 'node_modules'), join(dir, 'node_modules')])
+/** How each tool gets its packages into the app and builds it. */
 const BUILDS = {
-  next: (dir) => [process.execPath, [join(dir, NEXT_BIN), 'build']],
-  vnext: () => [process.execPath, [VNEXT_BIN, 'build']],
+  next: { prepare: linkRootModules, command: (dir) => [process.execPath, [join(dir, NEXT_BIN), 'build']] },
+  vinext: { prepare: (dir) => prepareVinext().prepareApp(dir), command: () => prepareVinext().build },
+  vnext: { prepare: linkRootModules, command: () => [process.execPath, [VNEXT_BIN, 'build']] },
 }
-/** The servers measured: which build each serves, and how it is started. */
+/** The servers measured: which build each serves, and how it is started (`{port}` filled in). */
 const SERVERS = {
-  'next start': { build: 'next', start: (dir, port) => [join(dir, NEXT_BIN), 'start', '--port', port, '--hostname', '127.0.0.1'] },
-  'vnext start': { build: 'vnext', start: (dir, port) => [VNEXT_BIN, 'start', '--port', port, '--hostname', '127.0.0.1'] },
-  'vnext start --runtime node': { build: 'vnext', start: (dir, port) => [VNEXT_BIN, 'start', '--port', port, '--hostname', '127.0.0.1', '--runtime', 'node'] },
+  'next start': { build: 'next', start: (dir) => [process.execPath, [join(dir, NEXT_BIN), 'start', ...LISTEN]] },
+  'vinext start': { build: 'vinext', start: () => prepareVinext().serve },
+  'vnext start': { build: 'vnext', start: () => [process.execPath, [VNEXT_BIN, 'start', ...LISTEN]] },
+  'vnext start --runtime node': { build: 'vnext', start: () => [process.execPath, [VNEXT_BIN, 'start', ...LISTEN, '--runtime', 'node']] },
 }
 
-/** The same small app for both tools: a layout, an ISR page and a dynamic page. */
+/** The same small app for every tool: a layout, an ISR page and a dynamic page. */
 function writeApp(dir) {
   rmSync(dir, { recursive: true, force: true })
   const write = (path, text) => {
     mkdirSync(join(dir, path, '..'), { recursive: true })
     writeFileSync(join(dir, path), text)
   }
-  write('package.json', '{ "name": "bench-serve", "private": true }\n')
+  // vinext's output is only served from an ES module package.
+  write('package.json', '{ "name": "bench-serve", "private": true, "type": "module" }\n')
   write('app/layout.js', "export const metadata = { title: 'Bench' }\nexport default function Layout({ children }) { return <html lang=\"en\"><body><nav>Bench</nav>{children}</body></html> }\n")
   const list = "const ITEMS = Array.from({ length: 50 }, (_, i) => `Item ${i}`)\nfunction List() { return <ul>{ITEMS.map((item) => <li key={item}>{item}</li>)}</ul> }\n"
   write('app/isr/page.js', `export const revalidate = 3600\n${list}export default function Isr() { return <main><h1>ISR</h1><List /></main> }\n`)
   write('app/dynamic/page.js', `import { connection } from 'next/server'\n${list}export default async function Dynamic() { await connection(); return <main><h1>Dynamic</h1><p>{Date.now()}</p><List /></main> }\n`)
-  // Hard links, not symlinks: Turbopack refuses packages outside the app's folder.
-  execFileSync('cp', ['-al', join(ROOT, 'node_modules'), join(dir, 'node_modules')])
 }
 
-function freePort() {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address()
-      server.close(() => resolve(port))
-    })
-  })
-}
-
-function get(url, agent) {
-  return new Promise((resolve, reject) => {
-    http
-      .get(url, { agent }, (response) => {
-        response.resume()
-        response.on('end', () => resolve(response))
-      })
-      .on('error', reject)
-  })
-}
-
-async function startServer(name, dir) {
-  const port = await freePort()
-  const args = SERVERS[name].start(dir, String(port))
-  const child = spawn(process.execPath, args, { cwd: dir, detached: true, stdio: 'ignore', env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' } })
-  const origin = `http://127.0.0.1:${port}`
-  for (let tries = 0; tries < 300; tries++) {
-    try {
-      await get(`${origin}/isr`)
-      return { origin, stop: () => process.kill(-child.pid, 'SIGTERM') }
-    } catch {
-      await sleep(100)
-    }
-  }
-  throw new Error(`${name} did not answer on ${origin}`)
+function serve(name, dir) {
+  const [bin, args] = SERVERS[name].start(dir)
+  return startServer({ name, bin, args, cwd: dir, probePath: PAGES.isr })
 }
 
 /** Requests `url` from `CONNECTIONS` loops for `ms`; latencies in milliseconds. */
@@ -112,9 +86,10 @@ async function main() {
   const work = join(tmpdir(), 'vnext-bench-serve')
   const dirs = {}
   const buildSeconds = {}
-  for (const [tool, command] of Object.entries(BUILDS)) {
+  for (const [tool, { prepare, command }] of Object.entries(BUILDS)) {
     dirs[tool] = join(work, tool)
     writeApp(dirs[tool])
+    prepare(dirs[tool])
     const [bin, args] = command(dirs[tool])
     const started = performance.now()
     const build = spawnSync(bin, args, { cwd: dirs[tool], encoding: 'utf8', env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' } })
@@ -126,7 +101,7 @@ async function main() {
   for (let round = 0; round < ROUNDS; round++) {
     const order = round % 2 === 0 ? names : [...names].reverse()
     for (const name of order) {
-      const server = await startServer(name, dirs[SERVERS[name].build])
+      const server = await serve(name, dirs[SERVERS[name].build])
       try {
         const isr = await get(`${server.origin}${PAGES.isr}`)
         if (isr.headers['x-nextjs-cache'] !== 'HIT') throw new Error(`${name}: ${PAGES.isr} is not served from the cache (x-nextjs-cache: ${isr.headers['x-nextjs-cache']})`)
@@ -137,8 +112,7 @@ async function main() {
           ;(samples[`${name} ${page}`] ??= []).push(result)
         }
       } finally {
-        server.stop()
-        await sleep(500)
+        await server.stop()
       }
     }
   }

@@ -1,0 +1,203 @@
+// `npm run bench:build`: vnext against `next build` and vinext on generated App Router
+// apps (33 and 330 routes by default; `--routes 33,330,1000` to choose). For each size
+// every tool builds its own copy of the same app, cold (output removed first), in
+// alternating order round by round; then each tool's output is measured: the client
+// JS and CSS it emits, and in chromium the JS a browser downloads to show sample routes.
+import { execFileSync, spawnSync } from 'node:child_process'
+import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { parseArgs } from 'node:util'
+import { gzipSync } from 'node:zlib'
+import { fileURLToPath } from 'node:url'
+
+import { chromium } from 'playwright-core'
+
+import { CHROMIUM_ARGS } from '../__tests__/conformance/harness/browser.js'
+import { writeBenchApp } from './generate-app.js'
+import { startServer } from './server-process.js'
+import { prepareVinext } from './vinext.js'
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url))
+// Not under a dot-folder: Next's build fails to prerender from one.
+const WORK = join(tmpdir(), 'vnext-bench-build')
+/** The app copy's own `next`: the root's would load a second React. */
+const NEXT_BIN = 'node_modules/next/dist/bin/next'
+const VNEXT_BIN = join(ROOT, 'lib/cli/index.js')
+
+/**
+ * How each tool is set up in an app copy, builds it, where its browser files land, and
+ * how its production server starts.
+ */
+const TOOLS = {
+  next: {
+    version: () => packageVersion(join(ROOT, 'node_modules/next')),
+    // Hard links, not a symlink: Turbopack refuses packages outside the app's folder.
+    prepare: (dir) => execFileSync('cp', ['-al', join(ROOT, 'node_modules'), join(dir, 'node_modules')]),
+    output: ['.next'],
+    build: (dir) => [process.execPath, [join(dir, NEXT_BIN), 'build']],
+    clientDir: '.next/static',
+    serve: (dir) => [process.execPath, [join(dir, NEXT_BIN), 'start', '--port', '{port}', '--hostname', '127.0.0.1']],
+  },
+  vinext: {
+    version: () => prepareVinext().version,
+    prepare: (dir) => prepareVinext().prepareApp(dir),
+    output: ['dist'],
+    build: () => prepareVinext().build,
+    clientDir: 'dist/client',
+    serve: () => prepareVinext().serve,
+  },
+  vnext: {
+    version: () => `${packageVersion(ROOT)} (${gitCommit()})`,
+    prepare: (dir) => execFileSync('ln', ['-s', join(ROOT, 'node_modules'), join(dir, 'node_modules')]),
+    output: ['.vnext', 'node_modules/.cache/vnext'],
+    build: () => [process.execPath, [VNEXT_BIN, 'build']],
+    clientDir: '.vnext/assets/_next/static',
+    serve: () => [process.execPath, [VNEXT_BIN, 'start', '--port', '{port}', '--hostname', '127.0.0.1', '--runtime', 'node']],
+  },
+}
+const ROUNDS = 3
+
+function packageVersion(dir) {
+  return JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).version
+}
+
+function gitCommit() {
+  return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim()
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
+const kB = (bytes) => (bytes / 1000).toFixed(1)
+
+function build(tool, dir) {
+  for (const output of TOOLS[tool].output) rmSync(join(dir, output), { recursive: true, force: true })
+  const [bin, args] = TOOLS[tool].build(dir)
+  const started = performance.now()
+  const result = spawnSync(bin, args, { cwd: dir, encoding: 'utf8', env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' } })
+  const seconds = (performance.now() - started) / 1000
+  if (result.status !== 0) throw new Error(`${tool} build failed in ${dir}:\n${result.stdout}\n${result.stderr}`)
+  return seconds
+}
+
+function filesUnder(dir) {
+  return readdirSync(dir, { recursive: true })
+    .map((name) => join(dir, name))
+    .filter((path) => statSync(path).isFile())
+}
+
+/** Every JS and CSS file the tool wrote for the browser, raw and gzip. */
+function clientOutput(tool, dir) {
+  const totals = { js: { files: 0, raw: 0, gzip: 0 }, css: { files: 0, raw: 0, gzip: 0 } }
+  for (const path of filesUnder(join(dir, TOOLS[tool].clientDir))) {
+    const kind = path.endsWith('.js') || path.endsWith('.mjs') ? 'js' : path.endsWith('.css') ? 'css' : null
+    if (!kind) continue
+    const bytes = readFileSync(path)
+    totals[kind].files++
+    totals[kind].raw += bytes.length
+    totals[kind].gzip += gzipSync(bytes).length
+  }
+  return totals
+}
+
+/**
+ * Opens each route in chromium, with a cold cache, and sums the JS it downloads until
+ * the network is idle. Sizes are the response bodies gzipped here at one level, so
+ * servers that compress differently (or not at all) compare fairly.
+ */
+async function firstLoadJs(tool, dir, routes, browser) {
+  const [bin, args] = TOOLS[tool].serve(dir)
+  const server = await startServer({ name: tool, bin, args, cwd: dir, probePath: '/' })
+  try {
+    const perRoute = {}
+    for (const route of routes) {
+      const context = await browser.newContext()
+      const page = await context.newPage()
+      const scripts = []
+      page.on('response', (response) => {
+        if (response.request().resourceType() === 'script') scripts.push(response.body().then((body) => ({ url: response.url(), body })))
+      })
+      const response = await page.goto(`${server.origin}${route}`, { waitUntil: 'networkidle' })
+      if (response.status() !== 200) throw new Error(`${tool}: ${route} answered ${response.status()}`)
+      const bodies = await Promise.all(scripts)
+      perRoute[route] = { files: bodies.length, raw: bodies.reduce((sum, { body }) => sum + body.length, 0), gzip: bodies.reduce((sum, { body }) => sum + gzipSync(body).length, 0) }
+      await context.close()
+    }
+    return perRoute
+  } finally {
+    await server.stop()
+  }
+}
+
+async function benchSize(routeCount, tools, browser) {
+  const dirs = {}
+  let sampleRoutes
+  for (const tool of tools) {
+    dirs[tool] = join(WORK, `${routeCount}-${tool}`)
+    ;({ sampleRoutes } = writeBenchApp(dirs[tool], routeCount))
+    TOOLS[tool].prepare(dirs[tool])
+  }
+  const buildSeconds = Object.fromEntries(tools.map((tool) => [tool, []]))
+  for (let round = 0; round < ROUNDS; round++) {
+    const order = round % 2 === 0 ? tools : [...tools].reverse()
+    for (const tool of order) {
+      buildSeconds[tool].push(build(tool, dirs[tool]))
+      console.error(`  ${routeCount} routes, round ${round + 1}: ${tool} ${buildSeconds[tool].at(-1).toFixed(2)} s`)
+    }
+  }
+  const result = {}
+  for (const tool of tools) {
+    result[tool] = {
+      buildSeconds: median(buildSeconds[tool]),
+      buildSamples: buildSeconds[tool],
+      client: clientOutput(tool, dirs[tool]),
+      firstLoadJs: await firstLoadJs(tool, dirs[tool], sampleRoutes, browser),
+    }
+  }
+  return result
+}
+
+function table(routeCount, result, tools) {
+  const base = result.next
+  const rows = tools.map((tool) => {
+    const { buildSeconds, client, firstLoadJs } = result[tool]
+    const loads = Object.values(firstLoadJs).map((load) => load.gzip)
+    return `| ${tool} | ${buildSeconds.toFixed(2)} | ${(base.buildSeconds / buildSeconds).toFixed(2)}× | ${kB(client.js.raw)} / ${kB(client.js.gzip)} | ${kB(client.css.raw)} / ${kB(client.css.gzip)} | ${kB(Math.min(...loads))} – ${kB(Math.max(...loads))} | ${kB(median(loads))} |`
+  })
+  const routes = Object.keys(base.firstLoadJs)
+  const perRoute = routes.map((route) => `| \`${route}\` | ${tools.map((tool) => kB(result[tool].firstLoadJs[route].gzip)).join(' | ')} |`)
+  return [
+    `### ${routeCount} routes`,
+    '',
+    '| tool | build (s) | speed vs next | client JS (kB raw / gzip) | client CSS (kB raw / gzip) | first-load JS per route (kB gzip) | median |',
+    '|---|---:|---:|---:|---:|---:|---:|',
+    ...rows,
+    '',
+    `First-load JS (kB gzip) by route, in chromium:`,
+    '',
+    `| route | ${tools.join(' | ')} |`,
+    `|---|${tools.map(() => '---:').join('|')}|`,
+    ...perRoute,
+  ].join('\n')
+}
+
+async function main() {
+  const { values } = parseArgs({ options: { routes: { type: 'string', default: '33,330' }, tools: { type: 'string', default: Object.keys(TOOLS).join(',') } } })
+  const sizes = values.routes.split(',').map(Number)
+  const tools = values.tools.split(',')
+  if (!tools.includes('next')) throw new Error('--tools must include next: ratios are against it')
+  mkdirSync(WORK, { recursive: true })
+  const versions = Object.fromEntries(tools.map((tool) => [tool, TOOLS[tool].version()]))
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS })
+  const results = {}
+  try {
+    for (const size of sizes) results[size] = await benchSize(size, tools, browser)
+  } finally {
+    await browser.close()
+  }
+  const report = [`Medians of ${ROUNDS} cold builds per tool; versions: ${tools.map((tool) => `${tool} ${versions[tool]}`).join(', ')}.`, '', ...sizes.map((size) => table(size, results[size], tools))].join('\n\n')
+  console.log(report)
+  const result = { date: new Date().toISOString(), node: process.version, versions, rounds: ROUNDS, results }
+  writeFileSync(join(ROOT, 'bench/results/build.json'), `${JSON.stringify(result, null, 2)}\n`)
+}
+
+await main()
