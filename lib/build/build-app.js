@@ -1,7 +1,7 @@
 // `vnext build`: routes → generated entries → one bundle of the three layers → the
 // `.vnext/` output, swapped in whole only when everything succeeded.
 import { createHash, randomBytes } from 'node:crypto'
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { basename, dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
@@ -75,15 +75,14 @@ export async function buildApp(appDir) {
     }
     const bootstrapFiles = [bootstrap.path, ...bootstrap.imports]
     const firstLoadBytes = bootstrapFiles.reduce((sum, path) => sum + gzipBytes(path), 0)
-    const stylesheetsOf = stylesheetFinder(files)
-    const stylesheets = manifest.routes.map((route) => (route.tree ? stylesheetsOf(route.tree) : []))
-    const clientScriptsOf = clientScriptFinder(files, bootstrapFiles)
-    const clientScripts = manifest.routes.map((route) => (route.tree ? clientScriptsOf(route.tree) : []))
+    const assetsOf = routeAssetFinder(files, bootstrapFiles)
+    const assets = manifest.routes.map((route) => (route.tree ? assetsOf(route.tree) : { stylesheets: [], scripts: [] }))
+    const stylesheets = assets.map((route) => route.stylesheets)
     const build = {
       bootstrapModules: [STATIC_PREFIX + bootstrap.path],
       stylesheets,
       rootStylesheets: stylesheets[manifest.routes.findIndex((route) => route.tree)] ?? [],
-      clientScripts: sharedLists(clientScripts),
+      clientScripts: sharedLists(assets.map((route) => route.scripts)),
       fileLinks: sharedLists(metadataFileLinks(manifest, root)),
       previewModeId: randomBytes(16).toString('hex'),
       buildId: clientBuildId(files),
@@ -113,7 +112,7 @@ export async function buildApp(appDir) {
         rendering: result?.rendering ?? (route.kind === 'page' ? 'dynamic' : route.rendering),
         revalidate: result?.revalidate ?? false,
         paths: result?.rendering === 'ssg' ? result.paths : [],
-        firstLoadBytes: route.kind === 'page' ? firstLoadBytes + clientScripts[index].reduce((sum, url) => sum + gzipBytes(url.slice(STATIC_PREFIX.length)), 0) : 0,
+        firstLoadBytes: route.kind === 'page' ? firstLoadBytes + assets[index].scripts.reduce((sum, url) => sum + gzipBytes(url.slice(STATIC_PREFIX.length)), 0) : 0,
       }
     })
     writeFileSync(join(output, 'manifest.json'), `${JSON.stringify({ routes }, null, 2)}\n`)
@@ -132,13 +131,13 @@ function writeWorkerIndex(output, build) {
 }
 
 /**
- * The page routes that may prerender, by route index: those the route compiler did not
- * already find dynamic, with the shortest `revalidate` of their segments.
+ * The pages and route handlers that may prerender, by route index: those the route
+ * compiler did not already find dynamic, with the shortest `revalidate` of their segments.
  */
 function staticCandidates(manifest) {
   const candidates = new Map()
   manifest.routes.forEach((route, index) => {
-    if (route.kind !== 'page' || route.rendering === 'dynamic') return
+    if (!(route.kind === 'page' || route.kind === 'route') || route.rendering === 'dynamic') return
     const revalidate = route.config?.revalidate
     candidates.set(index, { path: route.path, generatesParams: route.rendering === 'ssg', revalidate: typeof revalidate === 'number' ? revalidate : false })
   })
@@ -193,8 +192,18 @@ function copyPublicFolder(root, output) {
 
 /** `favicon.ico`, `icon.png` and the like are served as they are, at their route's path. */
 function copyStaticMetadataFiles(manifest, root, output) {
+  const icons = []
   for (const route of manifest.routes) {
-    if (route.kind === 'metadata' && !isModule(route.file)) cpSync(join(root, route.file), join(output, 'assets', route.path))
+    if (route.kind !== 'metadata' || isModule(route.file)) continue
+    cpSync(join(root, route.file), join(output, 'assets', route.path))
+    if (route.path.endsWith('.ico')) icons.push(route.path)
+  }
+  // Next sends icons as image/x-icon; the asset server would say image/vnd.microsoft.icon.
+  // `_headers` is the assets' own header rules (read by wrangler and Miniflare), after
+  // any the app's public/ folder has.
+  if (icons.length > 0) {
+    const rules = icons.map((path) => `${path}\n  Content-Type: image/x-icon\n`).join('')
+    appendFileSync(join(output, 'assets/_headers'), `\n${rules}`)
   }
 }
 
@@ -217,57 +226,45 @@ function sharedLists(perRoute) {
 }
 
 /**
- * Finds the browser chunks a page hydrates with, beyond the bootstrap: those of the
- * client components its segments' chunks reference, and what they import. The page
- * lists them as scripts, so they load at once instead of after the flight payload.
+ * Finds what a page loads besides the bootstrap, from the chunks that carry its
+ * layouts and page (segment by segment, in order) and the server entry:
+ * - `stylesheets`: the CSS those chunks import, and that of the client components they
+ *   render, so a page is styled before (and without) JavaScript;
+ * - `scripts`: those client components' chunks, listed in the page so they load at once
+ *   instead of after the flight payload.
  */
-function clientScriptFinder(files, bootstrapFiles) {
-  const byPath = new Map(files.map((file) => [file.path, file]))
-  const chunkOf = new Map(files.flatMap((file) => file.modules.map((id) => [id, file])))
-  return (tree) => {
-    const scripts = new Set()
-    // The server entry's own client components (the navigation context, the segment
-    // boundaries) are on every page.
-    const serverChunks = [byPath.get('server-entry.js')]
-    const visit = (node) => {
-      for (const source of Object.values(node.files ?? {})) serverChunks.push(chunkOf.get(`(rsc)/${source}`))
-      for (const child of Object.values(node.slots ?? {})) visit(child)
-    }
-    visit(tree)
-    for (const chunk of serverChunks.filter(Boolean)) {
-      for (const path of [chunk.path, ...chunk.imports]) {
-        for (const id of byPath.get(path)?.modules ?? []) {
-          const client = id.startsWith('(rsc)/') && chunkOf.get(`(client)/${id.slice('(rsc)/'.length)}`)
-          if (!client) continue
-          for (const script of [client.path, ...client.imports]) if (!bootstrapFiles.includes(script)) scripts.add(STATIC_PREFIX + script)
-        }
-      }
-    }
-    return [...scripts].sort()
-  }
-}
-
-/**
- * Finds a page's stylesheets, in the order its segments import them: those of the
- * chunks that carry its layouts and page, and of what those chunks load.
- */
-function stylesheetFinder(files) {
+function routeAssetFinder(files, bootstrapFiles) {
   const byPath = new Map(files.map((file) => [file.path, file]))
   const chunkOf = new Map(files.flatMap((file) => file.modules.map((id) => [id, file])))
   return (tree) => {
     const stylesheets = new Set()
-    const visit = (node) => {
-      for (const source of Object.values(node.files ?? {})) {
-        const chunk = chunkOf.get(`(rsc)/${source}`)
-        if (!chunk) continue
-        for (const path of [...chunk.imports, chunk.path]) {
-          for (const css of byPath.get(path)?.css ?? []) stylesheets.add(STATIC_PREFIX + css)
+    const scripts = new Set()
+    const addStylesheets = (paths) => {
+      for (const path of paths) for (const css of byPath.get(path)?.css ?? []) stylesheets.add(STATIC_PREFIX + css)
+    }
+    const addChunk = (chunk) => {
+      if (!chunk) return
+      const paths = [...chunk.imports, chunk.path]
+      addStylesheets(paths)
+      for (const path of paths) {
+        for (const id of byPath.get(path)?.modules ?? []) {
+          const client = id.startsWith('(rsc)/') && chunkOf.get(`(client)/${id.slice('(rsc)/'.length)}`)
+          if (!client) continue
+          const clientPaths = [...client.imports, client.path]
+          addStylesheets(clientPaths)
+          for (const script of clientPaths) if (!bootstrapFiles.includes(script)) scripts.add(STATIC_PREFIX + script)
         }
       }
+    }
+    // The server entry's own client components (the navigation context, the segment
+    // boundaries) are on every page.
+    addChunk(byPath.get('server-entry.js'))
+    const visit = (node) => {
+      for (const source of Object.values(node.files ?? {})) addChunk(chunkOf.get(`(rsc)/${source}`))
       for (const child of Object.values(node.slots ?? {})) visit(child)
     }
     visit(tree)
-    return [...stylesheets]
+    return { stylesheets: [...stylesheets], scripts: [...scripts].sort() }
   }
 }
 

@@ -20,7 +20,7 @@ export class PrerenderError extends Error {}
 /**
  * @param {string} outputDir a laid-out build whose Worker caches the routes in `candidates`
  * @param {Map<number, { path: string, generatesParams: boolean, revalidate: number | false }>} candidates
- *   the page routes that may be static, by route index
+ *   the pages and route handlers that may be static, by route index
  * @returns {Promise<{ routes: Map<number, RouteResult>, pages: PrerenderedPage[] }>}
  */
 export async function prerender(outputDir, candidates) {

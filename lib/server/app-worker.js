@@ -14,7 +14,7 @@ import { childrenChain, dynamicSegment, renderPageTree } from './page-tree.js'
 import './patched-fetch.js'
 import { DynamicUsageError, appendResponseCookies, createRequestStore, requestStore, scheduleAfterCallbacks, synchronizeMutableCookies } from './request-store.js'
 import { settleRevalidations } from './revalidation.js'
-import { handleRouteRequest } from './route-handler.js'
+import { renderRouteEntry, serveRoute } from './route-cache.js'
 import { ActionNotFoundError, isActionRequest, runAction } from './server-action.js'
 import { staticPaths } from './static-params.js'
 
@@ -53,7 +53,11 @@ export function createAppWorker(app, build) {
       const cache = kv ? { kv, data: new DataCache(kv, waitUntil) } : undefined
       const options = { previewModeId: build.previewModeId, route: route?.path, cache }
       if (route?.kind === 'route') {
-        return handleRouteRequest(await route.load(), request, params, waitUntil, { ...options, resolvedPagePath: route.path })
+        const policy = build.pageCache[found.route]
+        // With `dynamicParams = false`, only the generated paths exist (the rest fall through to not-found).
+        if (!policy?.paths || policy.paths.includes(url.pathname)) {
+          return serveRoute(route, policy, { request, url, params, waitUntil, options, buildId: build.buildId })
+        }
       }
       if (route?.kind === 'metadata' && route.load) {
         const response = await handleMetadataRoute(route.file, await route.load())
@@ -188,8 +192,8 @@ function isPrerenderRequest(request, env) {
 
 /**
  * The build's two questions: which paths a route generates
- * (`/_vnext/static-params?route=N`), and a page's cache entry, rendered as a request
- * would render it. An entry comes back as its KV value, with its metadata in a header;
+ * (`/_vnext/static-params?route=N`), and a page's (or route handler's) cache entry,
+ * rendered as a request would render it. An entry comes back as its KV value, with its metadata in a header;
  * a page that read request data answers 204, since it cannot be prerendered.
  */
 async function answerPrerender(url, matcher, app, build) {
@@ -199,6 +203,7 @@ async function answerPrerender(url, matcher, app, build) {
   }
   const found = matcher.match(url.pathname)
   const route = app.routes[found.route]
+  if (route.kind === 'route') return answerRoutePrerender(route, found, url, build)
   const page = pageOf(route, found.route, url, build)
   const renderRequest = new Request(url)
   const store = createRequestStore(renderRequest, { previewModeId: build.previewModeId, route: route.path, ...configOptions(page), phase: 'render', prerendering: true })
@@ -208,12 +213,32 @@ async function answerPrerender(url, matcher, app, build) {
   } catch (error) {
     if (!(error instanceof DynamicUsageError)) throw error
   }
-  const outcome = (what) => new Response(null, { status: 204, headers: { [PRERENDER_HEADER]: what } })
-  if (store.usedDynamic) return outcome('dynamic')
-  if (rendered instanceof Response) return outcome(rendered.status >= 500 ? 'error' : 'redirect')
-  if (rendered.entry.metadata.status >= 500) return outcome('error')
-  if (!rendered.cacheable) return outcome(`status ${rendered.entry.metadata.status}`)
-  return new Response(encodeEntry(rendered.entry), { headers: { [PRERENDER_HEADER]: 'entry', 'x-vnext-metadata': JSON.stringify(rendered.entry.metadata), 'x-vnext-key': await cacheKey(url.pathname) } })
+  if (store.usedDynamic) return prerenderOutcome('dynamic')
+  if (rendered instanceof Response) return prerenderOutcome(rendered.status >= 500 ? 'error' : 'redirect')
+  if (rendered.entry.metadata.status >= 500) return prerenderOutcome('error')
+  if (!rendered.cacheable) return prerenderOutcome(`status ${rendered.entry.metadata.status}`)
+  return prerenderedEntry(rendered.entry, url)
+}
+
+/** A route handler's GET, run without request data: its response becomes a cache entry unless it read any. */
+async function answerRoutePrerender(route, found, url, build) {
+  const params = Object.keys(found.params).length > 0 ? found.params : undefined
+  const policy = build.pageCache[found.route]
+  const options = { previewModeId: build.previewModeId, route: route.path, resolvedPagePath: route.path, prerendering: true, buildId: build.buildId }
+  const rendered = await renderRouteEntry(await route.load(), new Request(url), params, policy, options)
+  if (rendered.store?.usedDynamic) return prerenderOutcome('dynamic')
+  if (rendered.entry.metadata.status >= 500) return prerenderOutcome('error')
+  if (!rendered.cacheable) return prerenderOutcome(`status ${rendered.entry.metadata.status}`)
+  return prerenderedEntry(rendered.entry, url)
+}
+
+function prerenderOutcome(what) {
+  return new Response(null, { status: 204, headers: { [PRERENDER_HEADER]: what } })
+}
+
+async function prerenderedEntry(entry, url) {
+  const headers = { [PRERENDER_HEADER]: 'entry', 'x-vnext-metadata': JSON.stringify(entry.metadata), 'x-vnext-key': await cacheKey(url.pathname) }
+  return new Response(encodeEntry(entry), { headers })
 }
 
 /**

@@ -4,6 +4,8 @@
 // them into <head>.
 import { Fragment, createElement as h } from 'react'
 
+const CLIENT_REFERENCE = Symbol.for('react.client.reference')
+
 /**
  * @param {Array<Record<string, any>>} chain the loaded modules of each segment, root first
  * @param {{ params: Promise<object>, searchParams: Promise<object> }} props
@@ -62,6 +64,8 @@ export async function renderMetadata(chain, props, cut, fileLinks) {
 }
 
 async function read(module, name, generatorName, props, parent) {
+  // A "use client" segment is a reference here: every name on it is a client function.
+  if (module.$$typeof === CLIENT_REFERENCE) return null
   if (typeof module[generatorName] === 'function') return module[generatorName](props, Promise.resolve(parent))
   return module[name] ?? null
 }

@@ -31,6 +31,11 @@ const RETRY_CAP_MS = 60_000
  * it stale.
  * @typedef {{ status: number, htmlBytes: number, renderedAt: number, revalidate: number | false, build: string, rootLayout: string, tags: string, stale?: true }} EntryMetadata
  * @typedef {{ html: Uint8Array, flight: Uint8Array, metadata: EntryMetadata }} PageEntry
+ *
+ * A route handler's response is an entry too: its body is the value, and its status
+ * and headers are in the metadata (`kind: 'route'`).
+ * @typedef {{ kind: 'route', status: number, headers: Record<string, string>, renderedAt: number, revalidate: number | false, build: string, tags: string, stale?: true }} RouteEntryMetadata
+ * @typedef {{ body: Uint8Array, metadata: RouteEntryMetadata }} RouteEntry
  */
 
 /**
@@ -48,8 +53,9 @@ export async function sha256(text) {
   return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join('')
 }
 
-/** @param {PageEntry} entry @returns {Uint8Array} the KV value */
-export function encodeEntry({ html, flight }) {
+/** @param {PageEntry | RouteEntry} entry @returns {Uint8Array} the KV value */
+export function encodeEntry({ html, flight, body }) {
+  if (body) return body
   const value = new Uint8Array(html.length + flight.length)
   value.set(html, 0)
   value.set(flight, html.length)
@@ -92,17 +98,18 @@ export class PageCache {
   /**
    * The entry of `pathname`, or null when there is none or it was rendered against
    * another build's client files (those are gone after a deploy).
-   * @returns {Promise<PageEntry | null>}
+   * @returns {Promise<PageEntry | RouteEntry | null>}
    */
   async read(pathname) {
     const found = await this.store.get(await cacheKey(pathname))
     if (!found || found.metadata?.build !== this.build) return null
     const bytes = new Uint8Array(found.value)
     const { metadata } = found
+    if (metadata.kind === 'route') return { body: bytes, metadata }
     return { html: bytes.subarray(0, metadata.htmlBytes), flight: bytes.subarray(metadata.htmlBytes), metadata }
   }
 
-  /** @param {string} pathname @param {PageEntry} entry */
+  /** @param {string} pathname @param {PageEntry | RouteEntry} entry */
   async write(pathname, entry) {
     await this.store.put(await cacheKey(pathname), encodeEntry(entry), entry.metadata)
   }
@@ -111,7 +118,7 @@ export class PageCache {
    * Renders `pathname` again and stores it, once at a time per path. When the render
    * fails the old entry stays, and the next attempt waits (1 s, doubling to a minute).
    * @param {string} pathname
-   * @param {() => Promise<PageEntry>} render
+   * @param {() => Promise<PageEntry | RouteEntry>} render
    */
   regenerate(pathname, render) {
     const pending = regenerating.get(pathname)

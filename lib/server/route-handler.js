@@ -5,10 +5,11 @@
 // through `cookies()` added to the response, `redirect()`/`notFound()` turned into
 // responses, anything else thrown into an empty 500.
 //
-// Prerendering (`force-static` and `revalidate` at build time, ISR) is the caller's
-// business: this answers one live request.
+// Caching the response (`force-static`, `revalidate`, `generateStaticParams`: built at
+// build time, then ISR) is route-cache.js's business: this runs the handler.
 
 import {
+  DynamicUsageError,
   appendResponseCookies,
   createRequestStore,
   emptyRequestData,
@@ -28,7 +29,7 @@ export const HTTP_METHODS = ['GET', 'HEAD', 'OPTIONS', 'POST', 'PUT', 'DELETE', 
  * framing headers, which would no longer be true (Next's `sendResponse`), and the
  * internal header NextResponse's cookies write.
  */
-const STRIPPED_RESPONSE_HEADERS = ['content-length', 'content-encoding', 'transfer-encoding', 'x-middleware-set-cookie']
+export const STRIPPED_RESPONSE_HEADERS = ['content-length', 'content-encoding', 'transfer-encoding', 'x-middleware-set-cookie']
 
 function methodNotAllowed() {
   return new Response(null, { status: 405 })
@@ -85,8 +86,26 @@ export async function handleRouteRequest(module, request, params, waitUntil, opt
   // Request normalises the common methods to upper case but not PATCH, so `patch`
   // lands here too, as in Next.
   if (!HTTP_METHODS.includes(method)) return new Response(null, { status: 400 })
-  const handler = resolveMethods(module)[method]
+  const { response, store } = await runRoute(module, request, params, options)
+  const pendingAfter = store !== undefined && store.afterCallbacks.length > 0
+  const { response: outgoing, closed } = prepareResponse(response, method === 'HEAD', pendingAfter)
+  if (store) scheduleAfterCallbacks(store, waitUntil, closed)
+  return outgoing
+}
 
+/**
+ * Runs the handler for `request`'s method in a request store of its own, whose
+ * `usedDynamic`, `dataRevalidate` and `cacheTags` tell a caller that caches the response
+ * what it depended on. A failure is an empty 500.
+ * @param {Record<string, unknown>} module
+ * @param {Request} request
+ * @param {Record<string, string | string[] | undefined> | null | undefined} params
+ * @param {RouteOptions & { prerendering?: boolean }} options `prerendering`: a build-time
+ *   run, which reading request data ends
+ * @returns {Promise<{ response: Response, store: import('./request-store.js').RequestStore | undefined }>}
+ */
+export async function runRoute(module, request, params, options = {}) {
+  const handler = resolveMethods(module)[request.method]
   const dynamic = module.dynamic
   let store
   let response
@@ -100,19 +119,16 @@ export async function handleRouteRequest(module, request, params, waitUntil, opt
       isAction: isPossibleServerAction(nextRequest),
       forceStatic: dynamic === 'force-static',
       dynamicShouldError: dynamic === 'error',
+      prerendering: options.prerendering,
     })
     // Revalidations the handler started finish before its response is sent.
     response = await requestStore.run(store, () => runHandler(handler, nextRequest, params, store, options)).finally(() => settleRevalidations(store))
     validateResponse(response)
   } catch (error) {
-    console.error(error)
+    if (!(error instanceof DynamicUsageError)) console.error(error)
     response = new Response(null, { status: 500 })
   }
-
-  const pendingAfter = store !== undefined && store.afterCallbacks.length > 0
-  const { response: outgoing, closed } = prepareResponse(response, method === 'HEAD', pendingAfter)
-  if (store) scheduleAfterCallbacks(store, waitUntil, closed)
-  return outgoing
+  return { response, store }
 }
 
 /** Calls the handler and turns its outcome into a Response (or throws for a 500). */

@@ -4,21 +4,21 @@
 import { childrenChain, dynamicSegment } from './page-tree.js'
 
 /**
- * @param {{ path: string, tree: import('./page-tree.js').Segment }} route
+ * @param {{ path: string, tree?: import('./page-tree.js').Segment, load?: () => Promise<any> }} route
+ *   a page route (its segments' layouts and page), or a route handler (its one module)
  * @returns {Promise<string[]>} the URL paths, percent-encoded as a browser sends them
  */
 export async function staticPaths(route) {
+  const loaders = route.tree ? childrenChain(route.tree).flatMap((node) => [node.files.layout, node.files.page].filter(Boolean)) : [route.load]
   let paramSets = [{}]
-  for (const node of childrenChain(route.tree)) {
-    for (const kind of ['layout', 'page']) {
-      const generate = node.files[kind] && (await node.files[kind]()).generateStaticParams
-      if (typeof generate !== 'function') continue
-      const next = []
-      for (const parent of paramSets) {
-        for (const params of await generate({ params: parent })) next.push({ ...parent, ...params })
-      }
-      paramSets = next
+  for (const load of loaders) {
+    const generate = (await load()).generateStaticParams
+    if (typeof generate !== 'function') continue
+    const next = []
+    for (const parent of paramSets) {
+      for (const params of await generate({ params: parent })) next.push({ ...parent, ...params })
     }
+    paramSets = next
   }
   return paramSets.map((params) => fillPath(route.path, params)).filter((path) => path !== null)
 }

@@ -337,13 +337,14 @@ fn app_routes(
                 Rendering::Static
             }
             RouteKind::Metadata => Rendering::Dynamic,
-            RouteKind::Route => match config.dynamic.as_deref() {
-                Some("force-static") => Rendering::Static,
-                _ if matches!(config.revalidate, Some(Revalidate::Seconds(s)) if s > 0.0) => {
-                    Rendering::Static
-                }
-                _ => Rendering::Dynamic,
-            },
+            // Since Next 15 a route handler is static only when it opts in.
+            RouteKind::Route
+                if !(config.dynamic.as_deref() == Some("force-static")
+                    || matches!(config.revalidate, Some(Revalidate::Seconds(s)) if s > 0.0)
+                    || chain_exports("generateStaticParams")) =>
+            {
+                Rendering::Dynamic
+            }
             _ => page_rendering(
                 &config,
                 segments.iter().any(|s| s.param().is_some()),

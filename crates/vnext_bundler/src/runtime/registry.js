@@ -67,11 +67,13 @@ function __vnext_registry(baseUrl) {
   }
 
   // A chunk registers its modules as it loads; a stylesheet (browser chunks only) is
-  // linked into the page, once.
+  // linked into the page unless it already is.
   require.loadChunk = (file) => {
     if (!file.endsWith('.css')) return import('./' + file)
     const href = new URL(file, baseUrl).href
-    if (document.querySelector(`link[rel="stylesheet"][href="${href}"]`)) return Promise.resolve()
+    // Compared resolved: the server's links are root-relative.
+    const linked = [...document.querySelectorAll('link[rel="stylesheet"]')].some((link) => link.href === href)
+    if (linked) return Promise.resolve()
     return new Promise((resolve, reject) => {
       const link = document.createElement('link')
       link.rel = 'stylesheet'
