@@ -5,10 +5,9 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
-import { chromium } from 'playwright-core'
 
 import { Bundler, BundleError, bundle } from '../index.js'
-import { CHROMIUM_ARGS } from './conformance/harness/browser.js'
+import { launchChromium } from './conformance/harness/browser.js'
 import { ROOT, runCli } from './helpers.js'
 
 const FIXTURES = join(ROOT, '__tests__/fixtures/bundle')
@@ -50,7 +49,7 @@ test('react-dom/client renders, updates on click and loads a split chunk with it
   expect(details).toBeDefined()
   for (const file of files) expect(readFileSync(join(outdir, file.path), 'utf8')).not.toContain('process.env.NODE_ENV')
 
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS })
+  const browser = await launchChromium()
   try {
     const page = await browser.newPage()
     const errors = []
@@ -97,7 +96,7 @@ test('global CSS, @import, url() assets and CSS modules with composes and nestin
   expect(entry.css).toEqual([expect.stringMatching(/^entry-[0-9a-f]{16}\.css$/)])
   expect(assets.map((asset) => asset.path)).toEqual([expect.stringMatching(/^assets\/dot-[0-9a-f]{16}\.svg$/)])
 
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS })
+  const browser = await launchChromium()
   try {
     const page = await browser.newPage()
     const errors = []
@@ -144,7 +143,7 @@ test("the app's PostCSS runs first: Tailwind v4 scans the app's sources and styl
   expect(css).toContain('.text-brand')
   expect(css).not.toContain('.p-5')
 
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS })
+  const browser = await launchChromium()
   try {
     const page = await browser.newPage()
     await serveOutput(page, `<link rel="stylesheet" href="/${cssFiles[0]}"><div id="root"></div><script type="module" src="/entry.js"></script>`)
@@ -267,7 +266,7 @@ test('a client component server-rendered from the flight payload hydrates in chr
   expect(browserEntry.imports).not.toContain(counterChunk.path)
   expect(flight).toContain(counterChunk.path.slice('client/'.length))
 
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS })
+  const browser = await launchChromium()
   try {
     const page = await browser.newPage()
     const problems = []

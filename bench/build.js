@@ -11,9 +11,8 @@ import { parseArgs } from 'node:util'
 import { gzipSync } from 'node:zlib'
 import { fileURLToPath } from 'node:url'
 
-import { chromium } from 'playwright-core'
 
-import { CHROMIUM_ARGS } from '../__tests__/conformance/harness/browser.js'
+import { launchChromium } from '../__tests__/conformance/harness/browser.js'
 import { writeBenchApp } from './generate-app.js'
 import { startServer } from './server-process.js'
 import { prepareVinext } from './vinext.js'
@@ -187,7 +186,7 @@ async function main() {
   if (!tools.includes('next')) throw new Error('--tools must include next: ratios are against it')
   mkdirSync(WORK, { recursive: true })
   const versions = Object.fromEntries(tools.map((tool) => [tool, TOOLS[tool].version()]))
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS })
+  const browser = await launchChromium()
   const results = {}
   try {
     for (const size of sizes) results[size] = await benchSize(size, tools, browser)

@@ -3,7 +3,7 @@ import { chromium } from 'playwright-core'
 
 import { KNOWN_FAILURE_WAIT_MS, isKnownFailure } from './target.js'
 
-export const CHROMIUM_ARGS = [
+const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
@@ -13,6 +13,18 @@ export const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
 ]
+
+/** Chromium now and then crashes while starting on these machines; that is not what a test checks, so it is started again. */
+export async function launchChromium(attempts = 3) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS })
+    } catch (error) {
+      if (attempt === attempts) throw error
+      console.warn(`chromium did not start (attempt ${attempt} of ${attempts}): ${error.message.split('\n')[0]}`)
+    }
+  }
+}
 
 /** One chromium per test file; each opened page gets its own context (cookies, storage). */
 export class BrowserSession {
@@ -26,7 +38,7 @@ export class BrowserSession {
    * @param {{ javaScriptEnabled?: boolean }} [options]
    */
   async open(url, { javaScriptEnabled = true } = {}) {
-    this.browser ??= await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS })
+    this.browser ??= await launchChromium()
     const context = await this.browser.newContext({ javaScriptEnabled })
     this.contexts.push(context)
     const rawPage = await context.newPage()

@@ -4,8 +4,10 @@
 // handlers returning values, "should revalidate when cookies.set is called" /
 // revalidatePath / revalidateTag cases) and test/e2e/app-dir/use-cache/ updateTag cases.
 import { useFixture } from '../harness/index.js'
+import { useStateServer } from '../harness/state-server.js'
 
-const app = useFixture(new URL('./fixtures/action-state', import.meta.url))
+const state = useStateServer()
+const app = useFixture(new URL('./fixtures/action-state', import.meta.url), { env: state })
 
 async function readNumber(page, selector) {
   return Number(await page.text(selector))

@@ -3,8 +3,10 @@
 // actions) and test/e2e/app-dir/actions/app-action-progressive-enhancement.test.ts
 // ("should support formData and redirect without JS").
 import { useFixture } from '../harness/index.js'
+import { useStateServer } from '../harness/state-server.js'
 
-const app = useFixture(new URL('./fixtures/forms', import.meta.url))
+const state = useStateServer()
+const app = useFixture(new URL('./fixtures/forms', import.meta.url), { env: state })
 
 /** A value no earlier test or run has submitted. */
 function uniqueText(prefix) {
