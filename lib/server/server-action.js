@@ -5,6 +5,9 @@
 import { decodeAction, decodeFormState, decodeReply } from 'react-server-dom-webpack/server'
 import { serverManifest } from 'vnext:rsc-manifests'
 
+/** Next's default `serverActions.bodySizeLimit`. */
+const BODY_SIZE_LIMIT = { bytes: 1024 * 1024, text: '1 MB' }
+
 /** A POST that calls an action: from the browser's router, or a form without JavaScript. */
 export function isActionRequest(request) {
   if (request.method !== 'POST') return false
@@ -20,6 +23,8 @@ export function isActionRequest(request) {
  * @returns {Promise<{ returnValue: unknown, formState?: unknown } | null>}
  */
 export async function runAction(request) {
+  refuseForeignOrigin(request)
+  request = await readWithinLimit(request)
   const id = request.headers.get('next-action')
   if (id === null) {
     const formData = await request.formData()
@@ -42,4 +47,48 @@ export class ActionNotFoundError extends Error {
   constructor(id) {
     super(`Failed to find Server Action "${id}". This request might be from an older or newer deployment.`)
   }
+}
+
+/**
+ * Next's guard against cross-site requests: a POST that carries an `Origin` runs only
+ * when that origin's host is the host it was sent to (`x-forwarded-host`, else `host`).
+ * Without an `Origin` (older browsers) it runs, as in Next.
+ */
+function refuseForeignOrigin(request) {
+  const origin = request.headers.get('origin')
+  if (origin === null) return
+  const forwarded = request.headers.get('x-forwarded-host')?.split(',')[0].trim()
+  const host = forwarded || request.headers.get('host')
+  let originHost = origin
+  try {
+    originHost = new URL(origin).host
+  } catch {
+    // An opaque origin ("null") matches no host.
+  }
+  if (host && originHost === host) return
+  const reason = host
+    ? `\`${forwarded ? 'x-forwarded-host' : 'host'}\` header with value \`${host}\` does not match \`origin\` header with value \`${originHost}\` from a forwarded Server Actions request. Aborting the action.`
+    : '`x-forwarded-host` or `host` headers are not provided. One of these is needed to compare the `origin` header from a forwarded Server Actions request. Aborting the action.'
+  throw new Error(`Invalid Server Actions request. ${reason}`)
+}
+
+/** The request with its body read, refused past Next's body size limit (the action then does not run). */
+async function readWithinLimit(request) {
+  const tooLarge = () =>
+    new Error(
+      `Body exceeded ${BODY_SIZE_LIMIT.text} limit.\nTo configure the body size limit for Server Actions, see: https://nextjs.org/docs/app/api-reference/next-config-js/serverActions#bodysizelimit`,
+    )
+  if (Number(request.headers.get('content-length')) > BODY_SIZE_LIMIT.bytes) throw tooLarge()
+  const chunks = []
+  let size = 0
+  const reader = request.body?.getReader()
+  for (let read = await reader?.read(); read && !read.done; read = await reader.read()) {
+    size += read.value.byteLength
+    if (size > BODY_SIZE_LIMIT.bytes) {
+      await reader.cancel()
+      throw tooLarge()
+    }
+    chunks.push(read.value)
+  }
+  return new Request(request.url, { method: request.method, headers: request.headers, body: await new Blob(chunks).arrayBuffer() })
 }

@@ -20,6 +20,21 @@ function waitForListItem(page, listSelector, text) {
   )
 }
 
+/** Posts the item form as a browser without JavaScript does, with `text` and more headers. */
+async function postItemForm(text, headers) {
+  const $ = await app.render$('/')
+  const body = new FormData()
+  $('#item-form input[type=hidden]').each((_, input) => body.append($(input).attr('name'), $(input).attr('value') ?? ''))
+  body.append('text', text)
+  return app.fetch('/', { method: 'POST', body, headers, redirect: 'manual' })
+}
+
+/** What the item form's action stored, read from the state server. */
+async function storedItems() {
+  const response = await fetch(`${state().STATE_SERVER_URL}/read/items`, { method: 'POST', body: 'null' })
+  return (await response.json()) ?? []
+}
+
 async function submitForm(page, inputSelector, value, buttonSelector) {
   await page.type(inputSelector, value)
   await page.click(buttonSelector)
@@ -127,6 +142,28 @@ describe('server-actions: forms', () => {
     await page.waitForUrl('/done?name=Ada')
     expect(await page.text('#heading')).toBe('Done')
     expect(await page.text('#name')).toBe('Ada')
+  })
+
+  test('an action posted from another origin is refused and does not run', async () => {
+    const text = uniqueText('foreign')
+    const foreign = { origin: 'https://attacker.example' }
+    expect((await postItemForm(text, foreign)).status).toBe(500)
+    const $ = await app.render$('/')
+    const id = $('#item-form input[name^="$ACTION_ID_"]').attr('name').slice('$ACTION_ID_'.length)
+    const fromScript = await app.fetch('/', { method: 'POST', headers: { ...foreign, 'next-action': id, 'content-type': 'text/plain;charset=UTF-8' }, body: '[]' })
+    expect(fromScript.status).toBe(500)
+    expect(await storedItems()).not.toContain(text)
+
+    // The same post from the app's own origin runs.
+    expect((await postItemForm(text, { origin: new URL(app.url('/')).origin })).status).toBe(200)
+    expect(await storedItems()).toContain(text)
+  })
+
+  test('an action whose body is over the 1 MB default limit is refused and does not run', async () => {
+    const text = `${uniqueText('large')}${'x'.repeat(1024 * 1024)}`
+    const response = await postItemForm(text)
+    expect(response.status).toBe(500)
+    expect(await storedItems()).not.toContain(text)
   })
 
   test('a form POST to an action that redirects answers 303 with the target location', async () => {
