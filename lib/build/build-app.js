@@ -18,7 +18,7 @@ const BOOTSTRAP = join(LIB, 'client/app-bootstrap.js')
 /** Where the browser's files are served: Next's URL, so caches and CDNs treat them alike. */
 const STATIC_PREFIX = '/_next/static/'
 /** The `next/*` modules vnext provides itself. */
-const SHIMS = ['cache', 'dynamic', 'headers', 'link', 'navigation', 'og', 'script', 'server']
+const SHIMS = ['cache', 'dynamic', 'form', 'headers', 'link', 'navigation', 'og', 'script', 'server']
 const COMPATIBILITY_DATE = '2026-07-30'
 export const OUTPUT_DIR = '.vnext'
 

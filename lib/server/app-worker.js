@@ -8,6 +8,7 @@ import { httpFallbackStatus, isRedirectError, redirectLocation } from '../shims/
 import { implicitTags } from './cache-tags.js'
 import { DataCache } from './data-cache.js'
 import { CACHE_BINDING, KvStore } from './kv-store.js'
+import { keepStreamingUncompressed, markStreaming } from './local-streaming.js'
 import { handleMetadataRoute } from './metadata-route.js'
 import { NO_STORE, PRERENDER_HEADER, PageCache, STATIC_PARAMS_PATH, cacheControl, cacheKey, encodeEntry, entryMetadata, isStale } from './page-cache.js'
 import { childrenChain, dynamicSegment, renderPageTree } from './page-tree.js'
@@ -73,6 +74,7 @@ export function createAppWorker(app, build) {
         else if (page) rendered = await servePage(page, context)
         else rendered = noStore(await renderPage(notFoundPage(app, build), context))
         const response = request.method === 'HEAD' ? new Response(null, rendered) : rendered
+        keepStreamingUncompressed(rendered, response, env)
         appendResponseCookies(response.headers, store)
         scheduleAfterCallbacks(store, waitUntil)
         return response
@@ -329,25 +331,23 @@ async function renderPage(page, context, mode = context.request.headers.get('rsc
       const flight = renderToReadableStream(tree, clientManifest, { onError })
       const status = cut ? (cut.kind === 'not-found' ? 404 : 500) : 200
       if (mode === 'flight') {
-        // A navigation waits for the whole payload, so that `notFound()`, `redirect()`
-        // and errors get the same cuts and statuses as a document request.
-        const body = await new Response(flight).arrayBuffer()
-        if (errors.length > 0) throw errors[0]
+        // A navigation streams, as in Next: `loading.js` and Suspense fallbacks show while
+        // the rest renders. What the page throws reaches the browser in the payload, where
+        // the segments' boundaries show `error.js` or `not-found.js`, or follow a redirect.
         const headers = { 'content-type': FLIGHT, vary: RSC_VARY, 'x-vnext-root-layout': rootLayout }
-        // An error page stays 200 here: the router shows it in place instead of loading
-        // a new document, as Next's does.
-        return new Response(body, { status: cut?.kind === 'not-found' ? 404 : 200, headers })
+        return markStreaming(new Response(flight, { status: cut?.kind === 'not-found' ? 404 : 200, headers }))
       }
       const htmlOptions = { bootstrapModules: page.scripts ?? build.bootstrapModules, rootLayout, formState: context.formState }
       if (mode === 'entry') {
         const [forHtml, payload] = flight.tee()
         const html = await app.renderHtml(forHtml, htmlOptions)
-        const [htmlBytes, flightBytes] = await Promise.all([bytesOf(html), bytesOf(payload)])
+        const [htmlBytes, flightBytes] = await Promise.all([bytesOf(html.body), bytesOf(payload)])
         if (errors.length > 0 && !cut) throw errors[0]
         return { status, html: htmlBytes, flight: flightBytes, rootLayout }
       }
       const html = await app.renderHtml(flight, htmlOptions)
-      return new Response(html, { status, headers: { 'content-type': HTML, vary: RSC_VARY } })
+      const response = new Response(html.body, { status, headers: { 'content-type': HTML, vary: RSC_VARY } })
+      return (await settlesNow(html.allReady)) ? response : markStreaming(response)
     } catch (error) {
       if (isRedirectError(error)) {
         const { url: location, status } = redirectLocation(error)
@@ -363,6 +363,15 @@ async function renderPage(page, context, mode = context.request.headers.get('rsc
       cut = next
     }
   }
+}
+
+/** Whether `promise` settles before the next task: has React already rendered everything? */
+async function settlesNow(promise) {
+  const settled = promise.then(
+    () => true,
+    () => true,
+  )
+  return Promise.race([settled, new Promise((resolve) => setTimeout(resolve, 0, false))])
 }
 
 async function bytesOf(stream) {

@@ -16,7 +16,8 @@ import { isHTTPAccessFallbackError } from '../shims/next/navigation-errors.js'
  * @param {{ bootstrapModules: string[], rootLayout: string, formState?: unknown }} options the
  *   browser entry, the page's root layout (the client router compares it with the next
  *   page's), and the `useActionState` state of a form posted without JavaScript
- * @returns {Promise<ReadableStream<Uint8Array>>}
+ * @returns {Promise<{ body: ReadableStream<Uint8Array>, allReady: Promise<void> }>} the
+ *   document, and when React has rendered all of it (Suspense content streams later)
  */
 export async function renderHtml(flight, { bootstrapModules, rootLayout, formState = null }) {
   const [forRender, forPage] = flight.tee()
@@ -43,7 +44,7 @@ export async function renderHtml(flight, { bootstrapModules, rootLayout, formSta
     forPage.cancel()
     throw error
   }
-  return html.pipeThrough(inlineFlight(forPage, state))
+  return { body: html.pipeThrough(inlineFlight(forPage, state)), allReady: html.allReady }
 }
 
 /**

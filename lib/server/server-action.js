@@ -23,8 +23,8 @@ export function isActionRequest(request) {
  * @returns {Promise<{ returnValue: unknown, formState?: unknown } | null>}
  */
 export async function runAction(request) {
-  refuseForeignOrigin(request)
   request = await readWithinLimit(request)
+  refuseForeignOrigin(request)
   const id = request.headers.get('next-action')
   if (id === null) {
     const formData = await request.formData()
@@ -74,21 +74,19 @@ function refuseForeignOrigin(request) {
 
 /** The request with its body read, refused past Next's body size limit (the action then does not run). */
 async function readWithinLimit(request) {
-  const tooLarge = () =>
-    new Error(
-      `Body exceeded ${BODY_SIZE_LIMIT.text} limit.\nTo configure the body size limit for Server Actions, see: https://nextjs.org/docs/app/api-reference/next-config-js/serverActions#bodysizelimit`,
-    )
-  if (Number(request.headers.get('content-length')) > BODY_SIZE_LIMIT.bytes) throw tooLarge()
   const chunks = []
   let size = 0
   const reader = request.body?.getReader()
+  // Read to the end even past the limit: a client still sending would otherwise see
+  // its connection reset instead of the answer.
   for (let read = await reader?.read(); read && !read.done; read = await reader.read()) {
     size += read.value.byteLength
-    if (size > BODY_SIZE_LIMIT.bytes) {
-      await reader.cancel()
-      throw tooLarge()
-    }
-    chunks.push(read.value)
+    if (size <= BODY_SIZE_LIMIT.bytes) chunks.push(read.value)
+  }
+  if (size > BODY_SIZE_LIMIT.bytes) {
+    throw new Error(
+      `Body exceeded ${BODY_SIZE_LIMIT.text} limit.\nTo configure the body size limit for Server Actions, see: https://nextjs.org/docs/app/api-reference/next-config-js/serverActions#bodysizelimit`,
+    )
   }
   return new Request(request.url, { method: request.method, headers: request.headers, body: await new Blob(chunks).arrayBuffer() })
 }

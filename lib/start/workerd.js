@@ -9,6 +9,7 @@ import { Miniflare } from 'miniflare'
 
 import { isSeeded, seedPageCache } from '../build/kv-output.js'
 import { CACHE_BINDING } from '../server/kv-store.js'
+import { UNCOMPRESSED_STREAMS_BINDING } from '../server/local-streaming.js'
 
 /**
  * @param {string} outputDir the `.vnext` folder
@@ -24,7 +25,7 @@ export async function startWorkerd(outputDir, { port, hostname }) {
     await seeder.dispose()
   }
   const miniflare = createMiniflare(outputDir, {
-    bindings: environmentBindings(),
+    bindings: { ...environmentBindings(), [UNCOMPRESSED_STREAMS_BINDING]: '1' },
     kvPersist,
     host: hostname,
     port,

@@ -129,4 +129,25 @@ describe('client: Link navigation', () => {
     expect(await page.text('#heading')).toBe('About')
     expect(await page.eval(() => document.title)).toBe('About page')
   })
+
+  test('next/form with a URL action navigates there with its fields as search params, without a full load', async () => {
+    const page = await app.browser('/search-form')
+    await page.markWindow()
+    await page.type('#query', 'hello world')
+    await page.click('#search')
+    await page.waitForText('#heading', 'Search')
+    expect(page.url()).toBe('/search?q=hello+world&lang=en')
+    expect(await page.text('#q')).toBe('hello world')
+    expect(await page.text('#lang')).toBe('en')
+    expect(await page.isWindowMarked()).toBe(true)
+    expect(page.errors).toEqual([])
+  })
+
+  test('without JavaScript next/form is a GET form the browser submits', async () => {
+    const page = await app.browser('/search-form', { javaScriptEnabled: false })
+    await page.type('#query', 'plain')
+    await page.click('#search')
+    await page.waitForUrl('/search?q=plain&lang=en')
+    expect(await page.text('#q')).toBe('plain')
+  })
 })
