@@ -73,8 +73,13 @@ async function renderSegment(node, segments, props, cut, depth, paramsAbove) {
     content = cut.kind === 'not-found' ? notFoundContent(component('not-found')) : h(ServerErrorFallback, { errorComponent: component('error'), digest: cut.digest })
   } else if (files.page) {
     content = h(component('page'), props)
+  } else if (node.slots?.children) {
+    content = await renderSegment(node.slots.children, segments, props, cut, depth + 1, layoutParams)
+  } else if (files.default) {
+    // A slot with nothing for this URL shows its `default.js`.
+    content = h(component('default'), { params: props.params })
   } else {
-    content = node.slots?.children ? await renderSegment(node.slots.children, segments, props, cut, depth + 1, layoutParams) : null
+    content = null
   }
 
   const { pathname } = segments
