@@ -45,7 +45,7 @@ ${routes.join('\n')}
 ]
 
 export function createWorker(build) {
-  return createAppWorker({ routes, matcher: ${JSON.stringify(manifest.matcher)}, rootSegment: ${rootSegment}, renderHtml }, build)
+  return createAppWorker({ routes, matcher: ${JSON.stringify(manifest.matcher)}, interceptions: ${JSON.stringify(manifest.interceptions ?? [])}, rootSegment: ${rootSegment}, renderHtml }, build)
 }
 `
 }

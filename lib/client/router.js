@@ -9,25 +9,42 @@ let showTree = null
 let currentRootLayout = null
 let latestNavigation = 0
 
-/** @param {(tree: Promise<unknown>) => void} show @param {string} rootLayout */
-export function mountRouter(show, rootLayout) {
+/**
+ * What each history entry shows, kept in its state so back and forward show it again:
+ * where each slot's content came from (the server's `x-vnext-slots`), and the URL the
+ * navigation to it started from (`Next-Url`, which decides interceptions).
+ * @typedef {{ slots: Record<string, unknown>, nextUrl: string | null }} EntryState
+ */
+/** @type {EntryState} */
+let current = { slots: {}, nextUrl: null }
+
+/** @param {(tree: Promise<unknown>) => void} show @param {string} rootLayout @param {Record<string, unknown>} slots */
+export function mountRouter(show, rootLayout, slots) {
   showTree = show
   currentRootLayout = rootLayout
-  window.addEventListener('popstate', () => navigate(window.location.href, { history: 'none', scroll: false }))
+  current = { slots, nextUrl: null }
+  window.history.replaceState({ ...window.history.state, vnext: current }, '')
+  window.addEventListener('popstate', (event) => {
+    navigate(window.location.href, { history: 'none', scroll: false, entry: event.state?.vnext })
+  })
 }
 
 /**
  * @param {string} href
- * @param {{ history?: 'push' | 'replace' | 'none', scroll?: boolean }} [options]
+ * @param {{ history?: 'push' | 'replace' | 'none', scroll?: boolean, entry?: EntryState }} [options]
+ *   `entry`: the state of the history entry being returned to
  */
-export async function navigate(href, { history = 'push', scroll = true } = {}) {
+export async function navigate(href, { history = 'push', scroll = true, entry } = {}) {
   const url = new URL(href, window.location.href)
   if (!showTree || url.origin !== window.location.origin) {
     window.location.assign(url.href)
     return
   }
   const navigation = ++latestNavigation
-  const response = await fetch(url, { headers: { RSC: '1' } })
+  const from = entry ?? (history === 'none' ? current : { slots: current.slots, nextUrl: window.location.pathname + window.location.search })
+  const headers = { RSC: '1', 'x-vnext-slots': JSON.stringify(from.slots) }
+  if (from.nextUrl) headers['next-url'] = from.nextUrl
+  const response = await fetch(url, { headers })
   if (navigation !== latestNavigation) return
   const rootLayout = response.headers.get('x-vnext-root-layout')
   if ((!response.ok && response.status !== 404) || rootLayout !== currentRootLayout) {
@@ -37,8 +54,9 @@ export async function navigate(href, { history = 'push', scroll = true } = {}) {
   }
   // A redirect on the server ends at another URL: that is the one to show.
   const shown = response.redirected ? new URL(response.url) : url
-  if (history === 'push') window.history.pushState(null, '', shown.href)
-  if (history === 'replace') window.history.replaceState(null, '', shown.href)
+  current = { slots: JSON.parse(response.headers.get('x-vnext-slots') ?? '{}'), nextUrl: from.nextUrl }
+  if (history === 'push') window.history.pushState({ vnext: current }, '', shown.href)
+  else window.history.replaceState({ ...window.history.state, vnext: current }, '', shown.href)
   const tree = createFromFetch(Promise.resolve(response), { callServer })
   startTransition(() => showTree(tree))
   await tree.catch(() => {})

@@ -16,6 +16,7 @@ import './patched-fetch.js'
 import { DynamicUsageError, appendResponseCookies, createRequestStore, requestStore, scheduleAfterCallbacks, synchronizeMutableCookies } from './request-store.js'
 import { settleRevalidations } from './revalidation.js'
 import { renderRouteEntry, serveRoute } from './route-cache.js'
+import { SLOTS_HEADER, composeSlots, interceptingRoute } from './soft-navigation.js'
 import { ActionNotFoundError, isActionRequest, runAction } from './server-action.js'
 import { staticPaths } from './static-params.js'
 
@@ -48,6 +49,10 @@ export function createAppWorker(app, build) {
         if (error instanceof DecodeError) return new Response(null, { status: 400 })
         throw error
       }
+      const isNavigation = request.headers.get('rsc') === '1'
+      // A soft navigation from an intercepting URL shows the intercepting route instead.
+      const intercepting = found && isNavigation ? interceptingRoute(app.interceptions, url.pathname, request.headers.get('next-url')) : null
+      if (intercepting !== null) found = { route: intercepting, params: found.params }
       const route = found && app.routes[found.route]
       const params = found && Object.keys(found.params).length > 0 ? found.params : undefined
       const kv = env?.[CACHE_BINDING] ? new KvStore(env[CACHE_BINDING]) : null
@@ -64,7 +69,7 @@ export function createAppWorker(app, build) {
         const response = await handleMetadataRoute(route.file, await route.load())
         if (response) return response
       }
-      const page = route?.kind === 'page' ? pageOf(route, found.route, url, build) : null
+      const page = route?.kind === 'page' ? pageOf(route, found.route, url, app, build, isNavigation ? keptSlots(request) : {}) : null
       const isAction = page !== null && isActionRequest(request)
       const store = createRequestStore(request, { ...options, ...configOptions(page), phase: isAction ? 'action' : 'render', isAction })
       const context = { request, url, app, build, store, waitUntil, options }
@@ -74,6 +79,7 @@ export function createAppWorker(app, build) {
         else if (page) rendered = await servePage(page, context)
         else rendered = noStore(await renderPage(notFoundPage(app, build), context))
         const response = request.method === 'HEAD' ? new Response(null, rendered) : rendered
+        if (page && isNavigation) response.headers.set(SLOTS_HEADER, JSON.stringify(page.slotSources))
         keepStreamingUncompressed(rendered, response, env)
         appendResponseCookies(response.headers, store)
         scheduleAfterCallbacks(store, waitUntil)
@@ -83,13 +89,20 @@ export function createAppWorker(app, build) {
   }
 }
 
-/** What rendering a page needs: its tree, params, stylesheets, metadata file links, scripts, caching policy and segment config. */
-function pageOf(route, index, url, build) {
+/**
+ * What rendering a page needs: its tree (with the slots a soft navigation keeps, from
+ * `kept`), params, stylesheets, metadata file links, scripts, caching policy and segment config.
+ */
+function pageOf(route, index, url, app, build, kept = {}) {
   const config = build.pageConfig[index] ?? {}
   const shared = ({ lists, byRoute }) => lists[byRoute[index]] ?? []
+  const slots = composeSlots(route.tree, { route: index, pathname: url.pathname }, app.routes, kept, encodedParams)
   return {
     path: route.path,
-    tree: route.tree,
+    tree: slots.tree,
+    slotSources: slots.sources,
+    // Kept slots make this render the browser's own: it is neither cached nor served from the cache.
+    grafted: slots.grafted,
     params: encodedParams(route.path, url.pathname),
     stylesheets: build.stylesheets[index],
     fileLinks: shared(build.fileLinks),
@@ -117,7 +130,7 @@ async function servePage(page, context) {
   const { policy } = page
   // With `dynamicParams = false`, only the generated paths exist.
   if (policy?.paths && !policy.paths.includes(url.pathname)) return noStore(await renderPage(notFoundPage(app, build), context))
-  if (!policy || !(request.method === 'GET' || request.method === 'HEAD') || store.draftMode) return noStore(await renderPage(page, context))
+  if (!policy || !(request.method === 'GET' || request.method === 'HEAD') || store.draftMode || page.grafted) return noStore(await renderPage(page, context))
   const wantsFlight = request.headers.get('rsc') === '1'
   const cache = options.cache && new PageCache(options.cache.kv, build.buildId)
   const cached = await cache?.read(url.pathname)
@@ -206,7 +219,7 @@ async function answerPrerender(url, matcher, app, build) {
   const found = matcher.match(url.pathname)
   const route = app.routes[found.route]
   if (route.kind === 'route') return answerRoutePrerender(route, found, url, build)
-  const page = pageOf(route, found.route, url, build)
+  const page = pageOf(route, found.route, url, app, build)
   const renderRequest = new Request(url)
   const store = createRequestStore(renderRequest, { previewModeId: build.previewModeId, route: route.path, ...configOptions(page), phase: 'render', prerendering: true })
   let rendered
@@ -303,6 +316,16 @@ function encodedParams(routePath, pathname) {
   return params
 }
 
+/** The browser's map of what its slots show (soft-navigation.js); empty when absent or unreadable. */
+function keptSlots(request) {
+  try {
+    const kept = JSON.parse(request.headers.get(SLOTS_HEADER) ?? '{}')
+    return kept && typeof kept === 'object' ? kept : {}
+  } catch {
+    return {}
+  }
+}
+
 /** The root layout with its not-found content: what an unmatched URL shows. */
 function notFoundPage(app, build) {
   return { tree: app.rootSegment, params: {}, stylesheets: build.rootStylesheets, cut: { depth: 0, kind: 'not-found' } }
@@ -337,7 +360,7 @@ async function renderPage(page, context, mode = context.request.headers.get('rsc
         const headers = { 'content-type': FLIGHT, vary: RSC_VARY, 'x-vnext-root-layout': rootLayout }
         return markStreaming(new Response(flight, { status: cut?.kind === 'not-found' ? 404 : 200, headers }))
       }
-      const htmlOptions = { bootstrapModules: page.scripts ?? build.bootstrapModules, rootLayout, formState: context.formState }
+      const htmlOptions = { bootstrapModules: page.scripts ?? build.bootstrapModules, rootLayout, formState: context.formState, slotSources: page.slotSources ?? {} }
       if (mode === 'entry') {
         const [forHtml, payload] = flight.tee()
         const html = await app.renderHtml(forHtml, htmlOptions)

@@ -10,8 +10,9 @@ import { markDynamic, requestStore } from './request-store.js'
 
 /**
  * A route segment as the generated server entry describes it: its convention files
- * as loaders, and its slots (`children` and each `@slot`).
- * @typedef {{ segment: string, files: Record<string, () => Promise<any>>, slots?: Record<string, Segment> }} Segment
+ * as loaders, and its slots (`children` and each `@slot`); `params` on a slot that
+ * shows another URL's content (soft-navigation.js).
+ * @typedef {{ segment: string, files: Record<string, () => Promise<any>>, slots?: Record<string, Segment>, params?: Record<string, string | string[]> }} Segment
  */
 
 /**
@@ -64,6 +65,11 @@ async function loadSegments(root, cut) {
 
 /** `paramsAbove`: the params of the dynamic segments above `node`; its layout gets those and its own. */
 async function renderSegment(node, segments, props, cut, depth, paramsAbove) {
+  // A slot a soft navigation kept shows another URL's content, with that URL's params.
+  if (node.params) {
+    segments = { ...segments, params: node.params }
+    props = { ...props, params: Promise.resolve(node.params) }
+  }
   const files = segments.modules.get(node)
   const dynamic = dynamicSegment(node.segment)
   const layoutParams = dynamic && dynamic.name in segments.params ? { ...paramsAbove, [dynamic.name]: segments.params[dynamic.name] } : paramsAbove

@@ -13,13 +13,14 @@ import { isHTTPAccessFallbackError } from '../shims/next/navigation-errors.js'
  * Resolves once the shell is ready; rejects with the shell's error (the caller then
  * renders an error or not-found page instead, with its status).
  * @param {ReadableStream<Uint8Array>} flight
- * @param {{ bootstrapModules: string[], rootLayout: string, formState?: unknown }} options the
+ * @param {{ bootstrapModules: string[], rootLayout: string, formState?: unknown, slotSources?: object }} options the
  *   browser entry, the page's root layout (the client router compares it with the next
- *   page's), and the `useActionState` state of a form posted without JavaScript
+ *   page's), the `useActionState` state of a form posted without JavaScript, and where
+ *   each slot's content comes from (soft-navigation.js)
  * @returns {Promise<{ body: ReadableStream<Uint8Array>, allReady: Promise<void> }>} the
  *   document, and when React has rendered all of it (Suspense content streams later)
  */
-export async function renderHtml(flight, { bootstrapModules, rootLayout, formState = null }) {
+export async function renderHtml(flight, { bootstrapModules, rootLayout, formState = null, slotSources = {} }) {
   const [forRender, forPage] = flight.tee()
   const tree = createFromReadableStream(forRender, { serverConsumerManifest })
   function FlightRoot() {
@@ -36,7 +37,7 @@ export async function renderHtml(flight, { bootstrapModules, rootLayout, formSta
   try {
     html = await renderToReadableStream(createElement(FlightRoot), {
       bootstrapModules,
-      bootstrapScriptContent: `self.__vnext_root_layout=${scriptSafeJson(rootLayout)};self.__vnext_form_state=${scriptSafeJson(formState)}`,
+      bootstrapScriptContent: `self.__vnext_root_layout=${scriptSafeJson(rootLayout)};self.__vnext_form_state=${scriptSafeJson(formState)};self.__vnext_slots=${scriptSafeJson(slotSources)}`,
       formState,
       onError,
     })

@@ -41,6 +41,8 @@ pub struct AppDir {
 struct DirIndex {
     /// Folders that add a URL segment, by that segment.
     by_url: HashMap<UrlPart, usize>,
+    /// The `[...x]` or `[[...x]]` folder, if any.
+    catch_all: Option<usize>,
     groups: Vec<usize>,
     slots: Vec<usize>,
 }
@@ -55,6 +57,12 @@ impl DirIndex {
                         .by_url
                         .entry(UrlPart::Path(segment.clone()))
                         .or_insert(i);
+                    if matches!(
+                        segment,
+                        PathSegment::CatchAll(_) | PathSegment::OptionalCatchAll(_)
+                    ) {
+                        index.catch_all.get_or_insert(i);
+                    }
                 }
                 FolderKind::Intercept(marker, segment) => {
                     index
@@ -296,6 +304,12 @@ impl<'a> Walk<'a> {
 /// below `dir` answers it. `children` comes from the folders; each `@slot` resolves
 /// the same URL inside itself and falls back to its `default`.
 pub fn loader_tree(dir: &AppDir, url: &[UrlPart]) -> Option<LoaderTree> {
+    subtree(dir, url, false)
+}
+
+/// `in_slot`: below a `@slot` folder, where a catch-all answers a URL the slot has no
+/// folder for (so `@modal/[...catchAll]` closes a modal on other pages, as in Next).
+fn subtree(dir: &AppDir, url: &[UrlPart], in_slot: bool) -> Option<LoaderTree> {
     let mut node = LoaderTree {
         segment: dir.name.clone(),
         files: segment_files(dir),
@@ -303,7 +317,7 @@ pub fn loader_tree(dir: &AppDir, url: &[UrlPart]) -> Option<LoaderTree> {
     };
     let slot_trees: Vec<(&str, Option<LoaderTree>)> = dir
         .slots()
-        .map(|(name, slot)| (name, loader_tree(slot, url)))
+        .map(|(name, slot)| (name, subtree(slot, url, true)))
         .collect();
 
     let children = if url.is_empty() && dir.conventions.contains_key("page") {
@@ -314,13 +328,18 @@ pub fn loader_tree(dir: &AppDir, url: &[UrlPart]) -> Option<LoaderTree> {
         let by_segment = url
             .first()
             .and_then(|part| dir.index.by_url.get(part))
-            .and_then(|&i| loader_tree(&dir.dirs[i], &url[1..]));
-        let found = by_segment.or_else(|| {
-            dir.index
-                .groups
-                .iter()
-                .find_map(|&i| loader_tree(&dir.dirs[i], url))
-        });
+            .and_then(|&i| subtree(&dir.dirs[i], &url[1..], in_slot));
+        let found = by_segment
+            .or_else(|| {
+                dir.index
+                    .groups
+                    .iter()
+                    .find_map(|&i| subtree(&dir.dirs[i], url, in_slot))
+            })
+            .or_else(|| {
+                let index = dir.index.catch_all.filter(|_| in_slot && !url.is_empty())?;
+                subtree(&dir.dirs[index], &[], true)
+            });
         if found.is_none() && slot_trees.iter().all(|(_, tree)| tree.is_none()) {
             return None;
         }
