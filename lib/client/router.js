@@ -18,6 +18,52 @@ let latestNavigation = 0
 /** @type {EntryState} */
 let current = { slots: {}, nextUrl: null }
 
+/** How long a prefetched page is used, as Next's `staleTimes.static` (five minutes). */
+const PREFETCH_FRESH_MS = 5 * 60 * 1000
+/**
+ * Prefetched payloads by URL. The server answers a prefetch only for a page it serves
+ * from its cache (static or ISR); the rest are left to the navigation.
+ * @type {Map<string, { at: number, from: string, loaded: Promise<{ body: ArrayBuffer, status: number, headers: Headers } | null> }>}
+ */
+const prefetched = new Map()
+
+/** What a navigation from here sends besides `RSC: 1`: the slots it keeps and where it starts. */
+function navigationHeaders(from) {
+  const headers = { RSC: '1', 'x-vnext-slots': JSON.stringify(from.slots) }
+  if (from.nextUrl) headers['next-url'] = from.nextUrl
+  return headers
+}
+
+function startingHere() {
+  return { slots: current.slots, nextUrl: window.location.pathname + window.location.search }
+}
+
+/**
+ * Fetches the payload of `href` ahead of a navigation to it, once per five minutes.
+ * @param {string} href
+ */
+export function prefetch(href) {
+  const url = new URL(href, window.location.href)
+  if (url.origin !== window.location.origin) return
+  const key = url.pathname + url.search
+  const from = startingHere()
+  const known = prefetched.get(key)
+  if (known && Date.now() - known.at < PREFETCH_FRESH_MS && known.from === JSON.stringify(from)) return
+  const loaded = fetch(url, { headers: { ...navigationHeaders(from), 'next-router-prefetch': '1' } }).then(
+    async (response) => (response.status === 200 && !response.redirected ? { body: await response.arrayBuffer(), status: response.status, headers: response.headers } : null),
+    () => null,
+  )
+  prefetched.set(key, { at: Date.now(), from: JSON.stringify(from), loaded })
+}
+
+/** The prefetched answer for a navigation to `url` from `from`, if one is fresh. */
+async function takePrefetched(url, from) {
+  const known = prefetched.get(url.pathname + url.search)
+  if (!known || Date.now() - known.at >= PREFETCH_FRESH_MS || known.from !== JSON.stringify(from)) return null
+  const answer = await known.loaded
+  return answer && new Response(answer.body, { status: answer.status, headers: answer.headers })
+}
+
 /** @param {(tree: Promise<unknown>) => void} show @param {string} rootLayout @param {Record<string, unknown>} slots */
 export function mountRouter(show, rootLayout, slots) {
   showTree = show
@@ -41,10 +87,8 @@ export async function navigate(href, { history = 'push', scroll = true, entry } 
     return
   }
   const navigation = ++latestNavigation
-  const from = entry ?? (history === 'none' ? current : { slots: current.slots, nextUrl: window.location.pathname + window.location.search })
-  const headers = { RSC: '1', 'x-vnext-slots': JSON.stringify(from.slots) }
-  if (from.nextUrl) headers['next-url'] = from.nextUrl
-  const response = await fetch(url, { headers })
+  const from = entry ?? (history === 'none' ? current : startingHere())
+  const response = (await takePrefetched(url, from)) ?? (await fetch(url, { headers: navigationHeaders(from) }))
   if (navigation !== latestNavigation) return
   const rootLayout = response.headers.get('x-vnext-root-layout')
   if ((!response.ok && response.status !== 404) || rootLayout !== currentRootLayout) {
@@ -71,8 +115,9 @@ function scrollToAnchor(id, frames = 60) {
   else if (frames > 0) requestAnimationFrame(() => scrollToAnchor(id, frames - 1))
 }
 
-/** Renders the current URL again from the server, keeping client state where it can. */
+/** Renders the current URL again from the server, keeping client state where it can; prefetched pages are dropped. */
 export function refresh() {
+  prefetched.clear()
   return navigate(window.location.href, { history: 'none', scroll: false })
 }
 
@@ -83,7 +128,7 @@ export const appRouter = {
   refresh: () => refresh(),
   back: () => window.history.back(),
   forward: () => window.history.forward(),
-  prefetch: () => {},
+  prefetch: (href) => prefetch(href),
 }
 
 /**
@@ -105,6 +150,8 @@ export async function callServer(id, args) {
   }
   if (!response.ok) throw new Error(`The server action failed with status ${response.status}.`)
   const { returnValue, root } = await createFromFetch(Promise.resolve(response), { callServer })
+  // The action changed data: pages prefetched before may show it as it was.
+  if (root !== undefined) prefetched.clear()
   if (root !== undefined && showTree) startTransition(() => showTree(Promise.resolve(root)))
   return returnValue
 }

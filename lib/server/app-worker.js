@@ -70,6 +70,7 @@ export function createAppWorker(app, build) {
         if (response) return response
       }
       const page = route?.kind === 'page' ? pageOf(route, found.route, url, app, build, isNavigation ? keptSlots(request) : {}) : null
+      if (!page && isPrefetch(request)) return prefetchDeclined()
       const isAction = page !== null && isActionRequest(request)
       const store = createRequestStore(request, { ...options, ...configOptions(page), phase: isAction ? 'action' : 'render', isAction })
       const context = { request, url, app, build, store, waitUntil, options }
@@ -122,15 +123,18 @@ function configOptions(page) {
 /**
  * Answers a page from the cache when its route is static: a fresh entry is a HIT, an
  * old one is served STALE while one regeneration runs after the response, and a
- * missing one is rendered (MISS) and stored. Dynamic routes, draft mode and methods
- * other than GET and HEAD render every time.
+ * missing one is rendered (MISS) and stored. Dynamic routes, draft mode, methods
+ * other than GET and HEAD, and navigations that keep slots render every time (and a
+ * prefetch of them gets 204).
  */
 async function servePage(page, context) {
   const { request, url, app, build, store, waitUntil, options } = context
   const { policy } = page
   // With `dynamicParams = false`, only the generated paths exist.
   if (policy?.paths && !policy.paths.includes(url.pathname)) return noStore(await renderPage(notFoundPage(app, build), context))
-  if (!policy || !(request.method === 'GET' || request.method === 'HEAD') || store.draftMode || page.grafted) return noStore(await renderPage(page, context))
+  const cacheable = policy && (request.method === 'GET' || request.method === 'HEAD') && !store.draftMode && !page.grafted
+  if (!cacheable && isPrefetch(request)) return prefetchDeclined()
+  if (!cacheable) return noStore(await renderPage(page, context))
   const wantsFlight = request.headers.get('rsc') === '1'
   const cache = options.cache && new PageCache(options.cache.kv, build.buildId)
   const cached = await cache?.read(url.pathname)
@@ -143,6 +147,15 @@ async function servePage(page, context) {
   if (rendered instanceof Response) return rendered
   if (rendered.cacheable) waitUntil(cache?.write(url.pathname, rendered.entry))
   return entryResponse(rendered.entry, wantsFlight, rendered.cacheable ? 'MISS' : null)
+}
+
+/** A router's prefetch: answered only from the page cache, since rendering for it would be wasted. */
+function isPrefetch(request) {
+  return request.headers.get('next-router-prefetch') === '1'
+}
+
+function prefetchDeclined() {
+  return new Response(null, { status: 204, headers: { vary: RSC_VARY } })
 }
 
 /** Renders a page for the cache in a request of its own, as a revalidation does. */

@@ -150,4 +150,18 @@ describe('client: Link navigation', () => {
     await page.waitForUrl('/search?q=plain&lang=en')
     expect(await page.text('#q')).toBe('plain')
   })
+
+  test('a Link to a static page is prefetched once in view: following it requests nothing more', async () => {
+    const page = await app.browser('/')
+    await page.page.waitForLoadState('networkidle')
+    const requested = []
+    page.page.on('request', (request) => {
+      if (new URL(request.url()).pathname === '/about') requested.push(request.url())
+    })
+    await page.markWindow()
+    await page.click('#nav-about')
+    await page.waitForText('#heading', 'About')
+    expect(requested).toEqual([])
+    expect(await page.isWindowMarked()).toBe(true)
+  })
 })

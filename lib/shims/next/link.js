@@ -1,15 +1,47 @@
 'use client'
 // `next/link`: an anchor whose plain left click navigates with the client router.
 // Modified clicks, other targets and other origins stay the browser's.
-import { createElement, forwardRef } from 'react'
+import { createElement, forwardRef, useCallback, useEffect, useRef } from 'react'
 
-import { navigate } from '../../client/router.js'
+import { navigate, prefetch as prefetchPage } from '../../client/router.js'
+
+/** Links waiting to come into view, each with the URL it prefetches then. */
+const waiting = new WeakMap()
+let viewport = null
+
+/** One observer for every link: a link that comes into view prefetches its page. */
+function observeViewport(element, href) {
+  viewport ??= new IntersectionObserver((entries) => {
+    for (const entry of entries) {
+      if (!entry.isIntersecting) continue
+      prefetchPage(waiting.get(entry.target))
+      viewport.unobserve(entry.target)
+    }
+  })
+  waiting.set(element, href)
+  viewport.observe(element)
+  return () => viewport.unobserve(element)
+}
 
 const Link = forwardRef(function Link(
   { href, as, replace, scroll, prefetch, shallow, passHref, legacyBehavior, locale, onNavigate, onClick, ...rest },
   ref,
 ) {
   const url = formatHref(as ?? href)
+  const anchor = useRef(null)
+  const setRef = useCallback(
+    (element) => {
+      anchor.current = element
+      if (typeof ref === 'function') ref(element)
+      else if (ref) ref.current = element
+    },
+    [ref],
+  )
+  // As in Next, a link prefetches once it is in view, unless `prefetch={false}`.
+  useEffect(() => {
+    if (prefetch === false || !anchor.current || typeof IntersectionObserver === 'undefined') return
+    return observeViewport(anchor.current, url)
+  }, [url, prefetch])
   const handleClick = (event) => {
     onClick?.(event)
     if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return
@@ -24,7 +56,7 @@ const Link = forwardRef(function Link(
     event.preventDefault()
     if (!prevented) navigate(url, { history: replace ? 'replace' : 'push', scroll: scroll !== false })
   }
-  return createElement('a', { ...rest, ref, href: url, onClick: handleClick })
+  return createElement('a', { ...rest, ref: setRef, href: url, onClick: handleClick })
 })
 
 export default Link
