@@ -28,10 +28,11 @@ const RSC_VARY = 'rsc, next-router-state-tree, next-router-prefetch, next-router
  * @param {{
  *   routes: Array<{ path: string, kind: string, load?: () => Promise<any>, tree?: import('./page-tree.js').Segment }>,
  *   matcher: import('../runtime/route-matcher.d.ts').MatchTree,
+ *   interceptions: Array<{ interceptingPath: string, interceptedPath: string, route: number }>,
  *   rootSegment: import('./page-tree.js').Segment,
  *   renderHtml: typeof import('./render-html.js').renderHtml,
  * }} app what the generated server entry knows
- * @param {{ bootstrapModules: string[], stylesheets: string[][], rootStylesheets: string[], previewModeId: string }} build
+ * @param {{ bootstrapModules: string[], stylesheets: string[][], rootStylesheets: string[], previewModeId: string, pageCache: object, buildId: string }} build
  *   what the build learnt after bundling: the browser entry, each route's stylesheets
  *   (by route index) and the secret that turns draft mode on
  */
