@@ -32,7 +32,7 @@ struct Case {
 
 #[test]
 fn corpus() {
-    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus");
+    let corpus = manifest_dir().join("tests/corpus");
     let update = std::env::var_os("UPDATE_SNAPSHOTS").is_some();
     let mut cases: Vec<PathBuf> = fs::read_dir(&corpus)
         .unwrap()
@@ -247,4 +247,12 @@ fn find_entry(dir: &Path) -> Result<PathBuf, String> {
     .map(PathBuf::from)
     .find(|name| dir.join(name).is_file())
     .ok_or_else(|| "no entry file and no case.json".to_string())
+}
+
+/// The crate's folder, read when the test runs: a target folder shared between two
+/// checkouts reuses test binaries, and `env!` would name the other checkout.
+fn manifest_dir() -> PathBuf {
+    PathBuf::from(
+        std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo test sets CARGO_MANIFEST_DIR"),
+    )
 }

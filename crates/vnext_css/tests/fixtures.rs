@@ -3,13 +3,13 @@
 //! stands for it, or the diagnostic. `UPDATE_SNAPSHOTS=1` rewrites the snapshots.
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use vnext_css::{CssOptions, compile_stylesheet};
 
 #[test]
 fn fixtures() {
-    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let fixtures = manifest_dir().join("tests/fixtures");
     let update = std::env::var_os("UPDATE_SNAPSHOTS").is_some();
     let mut cases: Vec<PathBuf> = fs::read_dir(&fixtures)
         .unwrap()
@@ -50,4 +50,12 @@ fn fixtures() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+/// The crate's folder, read when the test runs: a target folder shared between two
+/// checkouts reuses test binaries, and `env!` would name the other checkout.
+fn manifest_dir() -> PathBuf {
+    PathBuf::from(
+        std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo test sets CARGO_MANIFEST_DIR"),
+    )
 }
