@@ -30,7 +30,7 @@ test('a navigation from the list to a photo is intercepted, and the list stays a
   const { sources: fromList } = compose('/', '/')
   const { tree, sources, grafted } = compose('/(.)photo/[id]', '/photo/7', fromList)
   expect(grafted).toBe(true)
-  expect(tree.slots.children).toEqual({ segment: '__PAGE__', files: { page: 'app/page.tsx' }, params: {}, slots: {} })
+  expect(tree.slots.children).toEqual({ segment: '__PAGE__', files: { page: 'app/page.tsx' }, params: {} })
   expect(sources['app/children']).toEqual({ route: indexOf('/'), pathname: '/' })
   expect(sources['app/modal']).toEqual({ route: indexOf('/(.)photo/[id]'), pathname: '/photo/7' })
 })

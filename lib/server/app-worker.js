@@ -82,7 +82,7 @@ export function createAppWorker(app, build) {
         else rendered = noStore(await renderPage(notFoundPage(app, build), context))
         const response = request.method === 'HEAD' ? new Response(null, rendered) : rendered
         if (page && isNavigation) response.headers.set(SLOTS_HEADER, JSON.stringify(page.slotSources))
-        keepStreamingUncompressed(rendered, response, env)
+        await keepStreamingUncompressed(rendered, response, env)
         appendResponseCookies(response.headers, store)
         scheduleAfterCallbacks(store, waitUntil)
         return response
@@ -384,7 +384,7 @@ async function renderPage(page, context, mode = context.request.headers.get('rsc
       }
       const html = await app.renderHtml(flight, htmlOptions)
       const response = new Response(html.body, { status, headers: { 'content-type': HTML, vary: RSC_VARY } })
-      return (await settlesNow(html.allReady)) ? response : markStreaming(response)
+      return markStreaming(response, html.allReady)
     } catch (error) {
       if (isRedirectError(error)) {
         const { url: location, status } = redirectLocation(error)
@@ -400,15 +400,6 @@ async function renderPage(page, context, mode = context.request.headers.get('rsc
       cut = next
     }
   }
-}
-
-/** Whether `promise` settles before the next task: has React already rendered everything? */
-async function settlesNow(promise) {
-  const settled = promise.then(
-    () => true,
-    () => true,
-  )
-  return Promise.race([settled, new Promise((resolve) => setTimeout(resolve, 0, false))])
 }
 
 async function bytesOf(stream) {

@@ -18,7 +18,7 @@ const MAX_METADATA_BYTES = 1024
 export async function serveRoute(route, policy, context) {
   const { request, url, params, waitUntil, options, buildId } = context
   const module = await route.load()
-  const routeOptions = { ...options, resolvedPagePath: route.path }
+  const routeOptions = { ...options, resolvedPagePath: route.path, buildId }
   const isHead = request.method === 'HEAD'
   if (!policy || !(request.method === 'GET' || isHead)) return handleRouteRequest(module, request, params, waitUntil, routeOptions)
   const cache = options.cache && new PageCache(options.cache.kv, buildId)
@@ -27,7 +27,7 @@ export async function serveRoute(route, policy, context) {
     const stale = isStale(cached.metadata)
     if (stale) {
       const regenerate = async () => {
-        const rendered = await renderRouteEntry(module, new Request(url), params, policy, { ...routeOptions, buildId })
+        const rendered = await renderRouteEntry(module, new Request(url), params, policy, routeOptions)
         if (!rendered.cacheable) throw new Error(`${url.pathname} can no longer be cached: its handler failed or read request data`)
         return rendered.entry
       }
@@ -35,7 +35,7 @@ export async function serveRoute(route, policy, context) {
     }
     return entryResponse(cached, stale ? 'STALE' : 'HIT', isHead)
   }
-  const rendered = await renderRouteEntry(module, isHead ? new Request(request, { method: 'GET' }) : request, params, policy, { ...routeOptions, buildId })
+  const rendered = await renderRouteEntry(module, isHead ? new Request(request, { method: 'GET' }) : request, params, policy, routeOptions)
   if (rendered.store) scheduleAfterCallbacks(rendered.store, waitUntil)
   if (rendered.cacheable) waitUntil(cache?.write(url.pathname, rendered.entry))
   return entryResponse(rendered.entry, rendered.cacheable ? 'MISS' : null, isHead)

@@ -34,25 +34,23 @@ export const SLOTS_HEADER = 'x-vnext-slots'
 export function composeSlots(tree, own, routes, kept, paramsOf) {
   const sources = {}
   let grafted = false
+  // Returns `node` itself when nothing below it was grafted.
   const visit = (node, key, source) => {
     // A segment's own page is its `children` content.
     if (node.files.page) sources[`${key}/children`] = source
-    const slots = {}
+    let slots = node.slots
     for (const [name, child] of Object.entries(node.slots ?? {})) {
       const position = `${key}/${name}`
       const keptSource = kept[position]
       const keptNode = !hasPage(child) && source === own && keptSource && contentAt(routes[keptSource.route]?.tree, position)
       const from = keptNode ? keptSource : source
-      if (keptNode) {
-        grafted = true
-        const node = { ...keptNode, params: paramsOf(routes[keptSource.route].path, String(keptSource.pathname)) }
-        slots[name] = visit(node, `${position}:${node.segment}`, keptSource)
-      } else {
-        slots[name] = visit(child, `${position}:${child.segment}`, source)
-      }
-      if (hasPage(slots[name])) sources[position] = from
+      const shown = keptNode ? { ...keptNode, params: paramsOf(routes[keptSource.route].path, String(keptSource.pathname)) } : child
+      if (keptNode) grafted = true
+      const visited = visit(shown, `${position}:${shown.segment}`, from)
+      if (visited !== child) slots = { ...slots, [name]: visited }
+      if (hasPage(visited)) sources[position] = from
     }
-    return { ...node, slots }
+    return slots === node.slots ? node : { ...node, slots }
   }
   const composed = visit(tree, tree.segment, own)
   return { tree: composed, sources, grafted }
