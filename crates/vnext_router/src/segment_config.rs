@@ -95,15 +95,18 @@ const CONFIG_EXPORTS: [&str; 7] = [
     "maxDuration",
 ];
 
-/// Words one of which a module must contain to export anything we read. Next's
-/// build skips the parse on the same kind of check.
-const SIGNAL_WORDS: [&str; 3] = ["export", "generate", "revalidate"];
-
 /// Reads `source` (the text of `file`, a path relative to the project). Returns the
 /// module's info and the diagnostics found: a syntax error, an invalid config value,
 /// or a config value too dynamic to read.
 pub fn read_module(file: &str, source: &str) -> (ModuleInfo, Vec<Diagnostic>) {
-    if !SIGNAL_WORDS.iter().any(|word| source.contains(word)) {
+    // A module that never spells a name we read exports none of them, so it needs no
+    // parse; its syntax errors are the bundler's to report. Next's build skips the
+    // parse on the same kind of check.
+    let names_any_export = NOTABLE_EXPORTS
+        .iter()
+        .chain(&CONFIG_EXPORTS)
+        .any(|name| source.contains(name));
+    if !names_any_export {
         return (ModuleInfo::default(), Vec::new());
     }
     let source_map: Lrc<SourceMap> = Default::default();
