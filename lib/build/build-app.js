@@ -63,6 +63,9 @@ export async function buildApp(appDir) {
     )
     const output = join(staging, 'output')
     layOut(bundleDir, output, files)
+    // Node (prerendering, `vnext start --runtime node`) then loads the Worker's files as
+    // the ES modules they are, whatever the app's own package.json says.
+    writeFileSync(join(output, 'worker/package.json'), '{ "type": "module" }\n')
     copyPublicFolder(root, output)
     copyStaticMetadataFiles(manifest, root, output)
 

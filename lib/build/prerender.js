@@ -1,13 +1,15 @@
-// Prerendering: the built Worker is loaded in workerd and asked, with a secret only
-// this build knows, for each static route's page and for each path its
-// `generateStaticParams` give. A page that reads request data while rendering is
-// dynamic after all, as Next decides it; the others become cache entries for KV.
+// Prerendering: the built Worker module is loaded into this process, as `vnext start
+// --runtime node` serves it, and asked, with a secret only this build knows, for each
+// static route's page and for each path its `generateStaticParams` give. (Next also
+// prerenders in Node; starting workerd for it cost more than a second of a build.)
+// A page that reads request data while rendering is dynamic after all, as Next
+// decides it; the others become cache entries for KV.
 import { randomBytes } from 'node:crypto'
 
 import { PRERENDER_HEADER, STATIC_PARAMS_PATH } from '../server/page-cache.js'
-import { createMiniflare, environmentBindings } from '../start/workerd.js'
+import { importWorker } from '../start/node.js'
 
-/** Renders in flight at once: workerd interleaves them while each awaits its modules. */
+/** Renders in flight at once: they interleave while each awaits its modules and data. */
 const CONCURRENCY = 8
 
 export class PrerenderError extends Error {}
@@ -26,10 +28,12 @@ export class PrerenderError extends Error {}
 export async function prerender(outputDir, candidates) {
   if (candidates.size === 0) return { routes: new Map(), pages: [] }
   const secret = randomBytes(16).toString('hex')
-  const miniflare = createMiniflare(outputDir, { bindings: { ...environmentBindings(), VNEXT_PRERENDER: secret }, host: '127.0.0.1', port: 0 })
-  const ask = (path) => miniflare.dispatchFetch(new URL(path, 'http://localhost/'), { headers: { [PRERENDER_HEADER]: secret } })
+  const worker = await importWorker(outputDir)
+  const env = { VNEXT_PRERENDER: secret }
+  const pending = []
+  const context = { waitUntil: (promise) => pending.push(promise), passThroughOnException() {} }
+  const ask = (path) => worker.fetch(new Request(new URL(path, 'http://localhost/'), { headers: { [PRERENDER_HEADER]: secret } }), env, context)
   try {
-    await miniflare.ready
     const routes = new Map()
     const jobs = []
     for (const [index, route] of candidates) {
@@ -68,15 +72,27 @@ export async function prerender(outputDir, candidates) {
     }
     return { routes, pages: kept.map(({ index, ...page }) => page) }
   } finally {
-    await miniflare.dispose()
+    await Promise.allSettled(pending)
   }
 }
 
-/** Runs `task` over `items`, at most `limit` at a time; the first failure stops the rest. */
+/**
+ * Runs `task` over `items`, at most `limit` at a time. The first failure stops the
+ * rest from starting; it is thrown once those in flight have settled, so none is left
+ * reading a staging folder the failed build removes.
+ */
 async function eachLimited(items, limit, task) {
   let next = 0
+  let failure = null
   const worker = async () => {
-    while (next < items.length) await task(items[next++])
+    while (next < items.length && !failure) {
+      try {
+        await task(items[next++])
+      } catch (error) {
+        failure ??= { error }
+      }
+    }
   }
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker))
+  if (failure) throw failure.error
 }

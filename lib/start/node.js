@@ -1,7 +1,7 @@
 // Serves a build from Node: the same Worker module behind `node:http`, with the static
 // assets answered first, as Workers Assets does, and its KV namespace in files under
 // `.vnext/state/`.
-import { createReadStream, existsSync, statSync } from 'node:fs'
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs'
 import { createServer } from 'node:http'
 import { extname, join, normalize } from 'node:path'
 import { Readable, pipeline } from 'node:stream'
@@ -41,7 +41,7 @@ const COMPRESSIBLE = /^(text\/|application\/(json|javascript|manifest\+json|xml)
  * @returns {Promise<{ url: URL, close: () => Promise<void> }>}
  */
 export async function startNode(outputDir, { port, hostname }) {
-  const { default: worker } = await import(pathToFileURL(join(outputDir, 'worker/index.js')).href)
+  const worker = await importWorker(outputDir)
   const assetsDir = join(outputDir, 'assets')
   const cache = new FileKv(join(outputDir, 'state/node-kv'))
   await seedPageCache(outputDir, cache, 'node-kv')
@@ -66,6 +66,16 @@ export async function startNode(outputDir, { port, hostname }) {
   })
   const { port: actualPort } = server.address()
   return { url: new URL(`http://${hostname}:${actualPort}/`), close: () => new Promise((resolve) => server.close(resolve)) }
+}
+
+/**
+ * The build's Worker module (its `export default { fetch }`), loaded into this process.
+ * @param {string} outputDir
+ */
+export async function importWorker(outputDir) {
+  const config = JSON.parse(readFileSync(join(outputDir, 'wrangler.json'), 'utf8'))
+  const { default: worker } = await import(pathToFileURL(join(outputDir, config.main)).href)
+  return worker
 }
 
 /** Answers a GET or HEAD for a file under the assets folder; false when there is none. */
