@@ -20,7 +20,10 @@ export class BundleError extends Error {
 }
 
 export interface BundlerOptions {
-  /** The project folder; module ids and messages are relative to it. Default: the current folder. */
+  /**
+   * The project folder; module ids and messages are relative to it, and its PostCSS
+   * config, `sass` and browserslist config apply to stylesheets. Default: the current folder.
+   */
   root?: string
   /** Decides package conditions and what stays external. Default `browser`. */
   platform?: 'browser' | 'node' | 'worker'

@@ -4,7 +4,7 @@
 import { createRequire } from 'node:module'
 import { resolve } from 'node:path'
 
-import { stylesheetPreprocessor } from './lib/stylesheets.js'
+import { appBrowsers, stylesheetPreprocessor } from './lib/stylesheets.js'
 
 const require = createRequire(import.meta.url)
 const binding = require('./binding.cjs')
@@ -60,7 +60,7 @@ export class Bundler {
   constructor({ root = '.', platform = 'browser', env = {}, minify = false, splitting = false, sourcemap = false, publicPath = '/', alias = {} } = {}) {
     this.root = resolve(root)
     const preprocessCss = stylesheetPreprocessor(this.root)
-    this.#native = new binding.Bundler({ root: this.root, platform, env, minify, splitting, sourcemap, publicPath, alias, preprocessCss })
+    this.#native = new binding.Bundler({ root: this.root, platform, env, minify, splitting, sourcemap, publicPath, alias, preprocessCss, browserslist: appBrowsers(this.root) })
   }
 
   /**

@@ -1,7 +1,7 @@
 // The bundler through the package API and the CLI, on real packages: React rendering
 // to HTML in Node, and React running and updating in chromium.
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
@@ -165,6 +165,26 @@ test("the app's PostCSS runs first: Tailwind v4 scans the app's sources and styl
     await browser.close()
   }
 }, 60_000)
+
+test("stylesheets are lowered for the app's browserslist, and for Next's default targets without one", async () => {
+  const app = mkdtempSync(join(tmpdir(), 'vnext-browserslist-'))
+  try {
+    writeFileSync(join(app, 'entry.js'), "import './box.css'\n")
+    writeFileSync(join(app, 'box.css'), '.box { inset: 0 }\n')
+    const css = async () => {
+      const { files } = await bundle({ root: app, entries: ['entry.js'], outdir, platform: 'browser', minify: true })
+      return readFileSync(join(outdir, files.find((file) => file.entry === 'entry.js').css[0]), 'utf8')
+    }
+    // Chrome 111 and Safari 16.4 know `inset`; Safari 13 does not.
+    expect(await css()).toBe('.box{inset:0}')
+    writeFileSync(join(app, 'package.json'), JSON.stringify({ browserslist: ['safari 13'] }))
+    expect(await css()).toBe('.box{top:0;bottom:0;left:0;right:0}')
+    writeFileSync(join(app, 'package.json'), JSON.stringify({ browserslist: ['no such browser 1'] }))
+    expect(() => new Bundler({ root: app })).toThrow(/^The browserslist config for .* is invalid: Unknown browser/)
+  } finally {
+    rmSync(app, { recursive: true, force: true })
+  }
+})
 
 test('Sass files compile with the app\'s sass, .module.scss is a CSS module', () => {
   const result = runCli(['bundle', 'entry.js', '--outdir', outdir, '--platform', 'node'], { cwd: join(FIXTURES, 'sass') })

@@ -1,11 +1,14 @@
 // What the app's stylesheets go through before vnext's own CSS pipeline (lightningcss,
 // in Rust, which calls this from its threads), as in Next: Sass for `.scss`/`.sass`
-// files when the app has `sass` installed, then the plugins its postcss.config.* names.
+// files when the app has `sass` installed, then the plugins its postcss.config.* names;
+// and the browsers the app's browserslist config asks that pipeline to lower them for.
 
 import { existsSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
+
+import browserslist from 'browserslist'
 
 const CONFIG_FILES = ['postcss.config.js', 'postcss.config.mjs', 'postcss.config.cjs', 'postcss.config.json']
 
@@ -89,4 +92,23 @@ function pluginEntries(plugins = []) {
   return plugins
     .map((plugin) => (Array.isArray(plugin) ? plugin : [plugin, undefined]))
     .filter(([, options]) => options !== false)
+}
+
+/**
+ * The browsers the app's browserslist config names for production (`BROWSERSLIST`, a
+ * `.browserslistrc` or `browserslist` file, or package.json's `browserslist`, in the
+ * app's folder or above, as Next looks), resolved to `chrome 120`-style entries;
+ * undefined without a config, for Next's default targets.
+ * @param {string} root the app's folder
+ * @returns {string[] | undefined}
+ */
+export function appBrowsers(root) {
+  // browserslist remembers which folders had no config; this one may have gained one.
+  browserslist.clearCaches()
+  try {
+    const query = browserslist.loadConfig({ path: root, env: 'production' })
+    return query ? browserslist(query, { path: root, env: 'production' }) : undefined
+  } catch (error) {
+    throw new Error(`The browserslist config for ${root} is invalid: ${error.message}. Fix the query in its .browserslistrc or package.json "browserslist".`)
+  }
 }

@@ -9,7 +9,9 @@ use napi::bindgen_prelude::{AsyncTask, Env, Error, FnArgs, Promise, Result, Stat
 use napi::threadsafe_function::ThreadsafeFunction;
 use napi_derive::napi;
 use serde::Serialize;
-use vnext_bundler::{Bundler, BundlerOptions, Entry, Layer, Platform, StylesheetPreprocessor};
+use vnext_bundler::{
+    BrowserTargets, Bundler, BundlerOptions, Entry, Layer, Platform, StylesheetPreprocessor,
+};
 use vnext_diagnostics::Diagnostic;
 use vnext_router::{CompileOptions, MatchTree};
 
@@ -124,6 +126,9 @@ pub struct NativeBundlerOptions {
     pub preprocess_css: Option<PreprocessCss>,
     /// Specifier → file (relative to the root, or absolute), used before packages.
     pub alias: Option<HashMap<String, String>>,
+    /// The browsers to lower stylesheets for, as `browserslist` resolves the app's
+    /// config (`chrome 120`, …); Next's default targets when absent.
+    pub browserslist: Option<Vec<String>>,
 }
 
 /// Called from the bundler's threads; weak, so it never keeps Node running.
@@ -177,6 +182,11 @@ impl NativeBundler {
             .platform
             .parse()
             .map_err(|message: String| Error::new(Status::InvalidArg, message))?;
+        let css_targets = match options.browserslist {
+            Some(resolved) => BrowserTargets::from_browserslist(&resolved)
+                .map_err(|message| Error::new(Status::InvalidArg, message))?,
+            None => BrowserTargets::default(),
+        };
         let root = PathBuf::from(options.root);
         let inner = Bundler::new(BundlerOptions {
             root: root.clone(),
@@ -195,6 +205,7 @@ impl NativeBundler {
             stylesheet_preprocessor: options.preprocess_css.map(|function| {
                 Arc::new(JsStylesheetPreprocessor(function)) as Arc<dyn StylesheetPreprocessor>
             }),
+            css_targets,
         });
         Ok(Self {
             inner: Arc::new(inner),

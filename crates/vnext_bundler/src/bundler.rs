@@ -8,6 +8,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use vnext_css::{BrowserTargets, CssOptions};
 use vnext_diagnostics::Diagnostic;
 use vnext_transform::{TransformOptions, minify_script};
 
@@ -47,6 +48,8 @@ pub struct BundlerOptions {
     /// with it.
     pub public_path: String,
     pub stylesheet_preprocessor: Option<Arc<dyn StylesheetPreprocessor>>,
+    /// The browsers stylesheets are lowered for.
+    pub css_targets: BrowserTargets,
     /// Specifier → file, resolved before packages (`next/link` → vnext's own).
     pub alias: Vec<(String, PathBuf)>,
 }
@@ -134,6 +137,7 @@ pub struct Bundler {
     splitting: bool,
     public_path: String,
     stylesheet_preprocessor: Option<Arc<dyn StylesheetPreprocessor>>,
+    stylesheet: CssOptions,
     cache: ModuleCache,
     /// The registry runtime every chunk starts with, minified once when asked.
     runtime: String,
@@ -162,6 +166,10 @@ impl Bundler {
             splitting: options.splitting,
             public_path: options.public_path,
             stylesheet_preprocessor: options.stylesheet_preprocessor,
+            stylesheet: CssOptions {
+                minify: options.minify,
+                targets: options.css_targets,
+            },
             cache: ModuleCache::default(),
             runtime,
         }
@@ -216,6 +224,7 @@ impl Bundler {
             transform: &self.transform,
             public_path: &self.public_path,
             stylesheet_preprocessor: self.stylesheet_preprocessor.as_deref(),
+            stylesheet: self.stylesheet,
             cache: &self.cache,
         };
         // Files may have come or gone since the last build.

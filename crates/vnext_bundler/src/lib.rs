@@ -22,3 +22,4 @@ pub use bundler::{
 };
 pub use layer::Layer;
 pub use platform::Platform;
+pub use vnext_css::BrowserTargets;

@@ -6,6 +6,7 @@ use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
+use vnext_css::CssOptions;
 use vnext_diagnostics::Diagnostic;
 use vnext_transform::{DependencyKind, EmittedModule, TransformOptions};
 
@@ -137,6 +138,7 @@ pub struct GraphContext<'a> {
     pub public_path: &'a str,
     pub cache: &'a ModuleCache,
     pub stylesheet_preprocessor: Option<&'a dyn StylesheetPreprocessor>,
+    pub stylesheet: CssOptions,
 }
 
 /// Builds the graph of `entries`: absolute paths, each with the layer it starts in.

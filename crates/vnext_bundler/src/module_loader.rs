@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use std::fs;
 use std::path::Path;
 
-use vnext_css::{CssOptions, compile_stylesheet};
+use vnext_css::compile_stylesheet;
 use vnext_diagnostics::{Diagnostic, Location};
 use vnext_transform::{
     Dependency, DependencyKind, Directive, EmittedModule, ParsedModule, action_id, parse_module,
@@ -270,9 +270,7 @@ fn load_stylesheet(
     context: &GraphContext,
     loaded: &mut LoadedModule,
 ) {
-    let options = CssOptions {
-        minify: context.transform.minify,
-    };
+    let options = context.stylesheet;
     let preprocessed;
     let source = match context.stylesheet_preprocessor {
         Some(preprocessor) => match preprocessor.preprocess(path, source) {

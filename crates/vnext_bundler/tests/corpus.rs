@@ -95,6 +95,7 @@ fn run_case(dir: &Path, update: bool) -> Result<(), String> {
             source_map: !minify,
             public_path: "/static/".to_string(),
             stylesheet_preprocessor: None,
+            css_targets: Default::default(),
             alias: case
                 .alias
                 .iter()

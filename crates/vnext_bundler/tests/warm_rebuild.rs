@@ -34,6 +34,7 @@ fn rebuilds_reuse_what_did_not_change() {
         source_map: false,
         public_path: "/".to_string(),
         stylesheet_preprocessor: None,
+        css_targets: Default::default(),
         alias: Vec::new(),
     });
     let entries = [Entry {

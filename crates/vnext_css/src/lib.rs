@@ -2,6 +2,8 @@
 //! browser targets, minified, `@import`s handed back to the bundler's graph. Errors are
 //! diagnostics with a code frame.
 
+mod browser_targets;
 mod stylesheet;
 
+pub use browser_targets::BrowserTargets;
 pub use stylesheet::{CompiledStylesheet, CssOptions, CssUrl, compile_stylesheet};

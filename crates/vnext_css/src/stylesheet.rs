@@ -7,13 +7,17 @@ use lightningcss::css_modules::{self, CssModuleExport, CssModuleReference};
 use lightningcss::dependencies::{Dependency, DependencyOptions};
 use lightningcss::error::ErrorLocation;
 use lightningcss::stylesheet::{MinifyOptions, ParserOptions, PrinterOptions, StyleSheet};
-use lightningcss::targets::{Browsers, Targets};
+use lightningcss::targets::Targets;
 use vnext_diagnostics::{Diagnostic, Location};
+
+use crate::BrowserTargets;
 
 #[derive(Debug, Clone, Copy, Default)]
 pub struct CssOptions {
     /// Drop whitespace and merge rules.
     pub minify: bool,
+    /// The browsers to lower syntax for.
+    pub targets: BrowserTargets,
 }
 
 /// A compiled stylesheet.
@@ -42,19 +46,6 @@ pub struct CssUrl {
     pub column: usize,
 }
 
-/// Next.js 16's default browser targets (`chrome 111, edge 111, firefox 111,
-/// safari 16.4`), as lightningcss versions (major << 16 | minor << 8).
-fn next_default_targets() -> Targets {
-    Browsers {
-        chrome: Some(111 << 16),
-        edge: Some(111 << 16),
-        firefox: Some(111 << 16),
-        safari: Some((16 << 16) | (4 << 8)),
-        ..Browsers::default()
-    }
-    .into()
-}
-
 /// Compiles `source`, the text of `file` (relative to the project root, which makes
 /// CSS module names the same on every machine). `*.module.{css,scss,sass}` is a CSS
 /// module.
@@ -75,7 +66,7 @@ pub fn compile_stylesheet(
         let message = format!("Parsing CSS source code failed: {}", error.kind);
         located(file, source, message, error.loc.as_ref())
     })?;
-    let targets = next_default_targets();
+    let targets = Targets::from(options.targets);
     stylesheet
         .minify(MinifyOptions {
             targets,

@@ -276,7 +276,9 @@ fn read_modules(
 /// position; reading through `take` skips both: two system calls fewer per route file.
 fn read_source(path: &Path) -> io::Result<String> {
     let mut bytes = Vec::with_capacity(4096);
-    fs::File::open(path)?.take(u64::MAX).read_to_end(&mut bytes)?;
+    fs::File::open(path)?
+        .take(u64::MAX)
+        .read_to_end(&mut bytes)?;
     String::from_utf8(bytes).map_err(|error| io::Error::new(io::ErrorKind::InvalidData, error))
 }
 
