@@ -52,6 +52,12 @@ export interface BundlerOptions {
    * every layer; `next/link` → vnext's own, for instance.
    */
   alias?: Record<string, string>
+  /**
+   * A secret hashed into server action ids with the file and export name, so that an id
+   * cannot be computed from the source. `vnext build` passes the build's encryption
+   * key, as Next does. Default empty.
+   */
+  actionIdSalt?: string
 }
 
 export interface BundleOptions extends BundlerOptions {

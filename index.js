@@ -57,10 +57,10 @@ export class NativeRouteMatcher {
 export class Bundler {
   #native
   /** @param {import('./index.d.ts').BundlerOptions} [options] */
-  constructor({ root = '.', platform = 'browser', env = {}, minify = false, splitting = false, sourcemap = false, publicPath = '/', alias = {} } = {}) {
+  constructor({ root = '.', platform = 'browser', env = {}, minify = false, splitting = false, sourcemap = false, publicPath = '/', alias = {}, actionIdSalt = '' } = {}) {
     this.root = resolve(root)
     const preprocessCss = stylesheetPreprocessor(this.root)
-    this.#native = new binding.Bundler({ root: this.root, platform, env, minify, splitting, sourcemap, publicPath, alias, preprocessCss, browserslist: appBrowsers(this.root) })
+    this.#native = new binding.Bundler({ root: this.root, platform, env, minify, splitting, sourcemap, publicPath, alias, preprocessCss, browserslist: appBrowsers(this.root), actionIdSalt })
   }
 
   /**

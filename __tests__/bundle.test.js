@@ -271,7 +271,7 @@ test('a "use server" module is registered in rsc, a stub that calls the server i
   expect(registered).toBe(true)
   expect(results).toEqual(['hello vnext, from the server', 'QUIET'])
   // Action ids are hashes: they name neither the file nor the export.
-  expect(calls).toEqual([expect.stringMatching(/^[0-9a-f]{32}$/), expect.stringMatching(/^[0-9a-f]{32}$/)])
+  expect(calls).toEqual([expect.stringMatching(/^7f[0-9a-f]{40}$/), expect.stringMatching(/^7f[0-9a-f]{40}$/)])
   expect(calls[0]).not.toBe(calls[1])
 }, 60_000)
 

@@ -45,14 +45,17 @@ export async function buildApp(appDir) {
   const staging = mkdtempSync(join(root, `${OUTPUT_DIR}-staging-`))
   try {
     const bundleDir = join(staging, 'bundle')
+    const actionsKey = actionsEncryptionKey()
     const bundler = new Bundler({
       root,
       platform: 'worker',
       minify: true,
       splitting: true,
       publicPath: STATIC_PREFIX,
-      env: publicEnv(root),
+      // The key is read only by lib/server/action-closure.js, which no browser chunk reaches.
+      env: { ...publicEnv(root), __VNEXT_ACTIONS_KEY: actionsKey },
       alias: shimAliases(),
+      actionIdSalt: actionsKey,
     })
     const { files } = await bundler.bundle(
       [
@@ -275,12 +278,13 @@ function routeAssetFinder(files, bootstrapFiles) {
 function publicEnv(root) {
   const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => name.startsWith('NEXT_PUBLIC_')))
   env.__VNEXT_NEXT_VERSION = nextVersion(root)
-  // Read only by lib/server/action-closure.js, which no browser chunk reaches.
-  env.__VNEXT_ACTIONS_KEY = actionsEncryptionKey()
   return env
 }
 
-/** The key inline actions' closures are encrypted with: the app's, as Next reads it, or one per build. */
+/**
+ * The key inline actions' closures are encrypted with and action ids are salted with:
+ * the app's, as Next reads it, or one per build.
+ */
 function actionsEncryptionKey() {
   const given = process.env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY
   if (given === undefined) return randomBytes(32).toString('base64')

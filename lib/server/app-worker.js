@@ -288,7 +288,10 @@ async function answerAction(page, context) {
       const { url: location } = redirectLocation(error)
       return fromRouter ? new Response(null, { headers: { 'x-action-redirect': location } }) : new Response(null, { status: 303, headers: { location } })
     }
-    if (error instanceof ActionNotFoundError) return new Response(error.message, { status: 404, headers: { 'x-nextjs-action-not-found': '1' } })
+    if (error instanceof ActionNotFoundError) {
+      console.warn(error.message)
+      return error.toResponse()
+    }
     reportError(error)
     return new Response(null, { status: 500 })
   }

@@ -42,10 +42,23 @@ export async function runAction(request) {
   return { returnValue: await action.apply(null, args) }
 }
 
-/** Next's answer to an id no build of this app made: the client was built elsewhere. */
+/** An action id's length: a byte describing the function, then a SHA-1, as in Next. */
+const ACTION_ID_LENGTH = 42
+
+/**
+ * An id this build did not make. As Next 16 answers: 409 when it looks like an action
+ * id (a client from an older or newer deployment), 400 when it cannot be one.
+ */
 export class ActionNotFoundError extends Error {
   constructor(id) {
     super(`Failed to find Server Action "${id}". This request might be from an older or newer deployment.`)
+    this.status = id.length === ACTION_ID_LENGTH ? 409 : 400
+  }
+
+  /** A plain-text answer whose header the client router recognises. */
+  toResponse() {
+    const body = this.status === 409 ? 'Server Action unavailable.' : 'Invalid Server Action request.'
+    return new Response(body, { status: this.status, headers: { 'content-type': 'text/plain', 'x-nextjs-action-not-found': '1' } })
   }
 }
 

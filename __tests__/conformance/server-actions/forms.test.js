@@ -2,6 +2,8 @@
 // formData and redirect", "should support setting revalidatePath", inline "use server"
 // actions) and test/e2e/app-dir/actions/app-action-progressive-enhancement.test.ts
 // ("should support formData and redirect without JS").
+import { createHash } from 'node:crypto'
+
 import { useFixture } from '../harness/index.js'
 import { useStateServer } from '../harness/state-server.js'
 
@@ -157,6 +159,33 @@ describe('server-actions: forms', () => {
     // The same post from the app's own origin runs.
     expect((await postItemForm(text, { origin: new URL(app.url('/')).origin })).status).toBe(200)
     expect(await storedItems()).toContain(text)
+  })
+
+  test('an action id computed from the source is not the real one: calling it is refused and nothing runs', async () => {
+    const $ = await app.render$('/')
+    const real = $('#item-form input[name^="$ACTION_ID_"]').attr('name').slice('$ACTION_ID_'.length)
+    // What anyone with the source can compute without the build's secret.
+    const guessed = createHash('sha1').update('app/actions.js:addItem').digest('hex')
+    expect(real).not.toContain(guessed)
+    /** Calls an action by id as the client router does, with one FormData argument in React's reply encoding (the root last: a streaming decoder reads the fields before it). */
+    const call = (id, text) => {
+      const body = new FormData()
+      body.append('_1_text', text)
+      body.append('0', '["$K1"]')
+      return app.fetch('/', { method: 'POST', headers: { 'next-action': id, accept: 'text/x-component' }, body })
+    }
+    const forged = uniqueText('forged')
+    // Not shaped as an id (Next's are a byte of flags and a SHA-1): 400.
+    const invalid = await call(guessed, forged)
+    expect([invalid.status, invalid.headers.get('x-nextjs-action-not-found')]).toEqual([400, '1'])
+    // Shaped as one, but not the build's: 409, as for a client of another deployment.
+    const unknown = await call(`7f${guessed}`, forged)
+    expect([unknown.status, unknown.headers.get('x-nextjs-action-not-found')]).toEqual([409, '1'])
+    expect(await storedItems()).not.toContain(forged)
+    // The real id runs.
+    const genuine = uniqueText('genuine')
+    expect((await call(real, genuine)).status).toBe(200)
+    expect(await storedItems()).toContain(genuine)
   })
 
   test('an action whose body is over the 1 MB default limit is refused and does not run', async () => {

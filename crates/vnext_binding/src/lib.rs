@@ -129,6 +129,8 @@ pub struct NativeBundlerOptions {
     /// The browsers to lower stylesheets for, as `browserslist` resolves the app's
     /// config (`chrome 120`, …); Next's default targets when absent.
     pub browserslist: Option<Vec<String>>,
+    /// The secret hashed into server action ids; empty when absent.
+    pub action_id_salt: Option<String>,
 }
 
 /// Called from the bundler's threads; weak, so it never keeps Node running.
@@ -206,6 +208,7 @@ impl NativeBundler {
                 Arc::new(JsStylesheetPreprocessor(function)) as Arc<dyn StylesheetPreprocessor>
             }),
             css_targets,
+            action_id_salt: options.action_id_salt.unwrap_or_default(),
         });
         Ok(Self {
             inner: Arc::new(inner),

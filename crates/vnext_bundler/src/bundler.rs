@@ -50,6 +50,9 @@ pub struct BundlerOptions {
     pub stylesheet_preprocessor: Option<Arc<dyn StylesheetPreprocessor>>,
     /// The browsers stylesheets are lowered for.
     pub css_targets: BrowserTargets,
+    /// The secret hashed into server action ids, so that they cannot be computed from
+    /// the source; `vnext build` passes the build's encryption key, as Next does.
+    pub action_id_salt: String,
     /// Specifier → file, resolved before packages (`next/link` → vnext's own).
     pub alias: Vec<(String, PathBuf)>,
 }
@@ -162,6 +165,7 @@ impl Bundler {
                 env,
                 minify: options.minify,
                 source_map: options.source_map,
+                action_id_salt: options.action_id_salt,
             },
             splitting: options.splitting,
             public_path: options.public_path,

@@ -143,7 +143,7 @@ fn load_script(
                     Diagnostic::error("use-server-export", message, vec![file.to_string()]);
                 loaded.diagnostics.push(diagnostic.at(source, location));
             }
-            let actions = actions_of(file, &parsed);
+            let actions = actions_of(&context.transform.action_id_salt, file, &parsed);
             parsed.register_server_references(&actions);
             loaded.server_reference = Some(ServerReference {
                 module_id: loaded.module.id.clone(),
@@ -152,7 +152,7 @@ fn load_script(
         }
         (Layer::Ssr | Layer::Client, Some(Directive::UseServer)) => {
             // The actions run on the server: the real module joins the `rsc` layer.
-            let actions = actions_of(file, &parsed);
+            let actions = actions_of(&context.transform.action_id_salt, file, &parsed);
             let rsc_id = module_id(context.root, Layer::Rsc, path);
             loaded
                 .same_file_in
@@ -405,12 +405,12 @@ fn load_client_reference(
 }
 
 /// Each export of a `"use server"` module with its action id.
-fn actions_of(file: &str, parsed: &ParsedModule) -> Vec<(String, String)> {
+fn actions_of(salt: &str, file: &str, parsed: &ParsedModule) -> Vec<(String, String)> {
     parsed
         .export_names()
         .into_iter()
         .map(|name| {
-            let id = action_id(file, &name);
+            let id = action_id(salt, file, &name);
             (name, id)
         })
         .collect()

@@ -96,6 +96,7 @@ fn run_case(dir: &Path, update: bool) -> Result<(), String> {
             public_path: "/static/".to_string(),
             stylesheet_preprocessor: None,
             css_targets: Default::default(),
+            action_id_salt: String::new(),
             alias: case
                 .alias
                 .iter()

@@ -35,6 +35,7 @@ fn rebuilds_reuse_what_did_not_change() {
         public_path: "/".to_string(),
         stylesheet_preprocessor: None,
         css_targets: Default::default(),
+        action_id_salt: String::new(),
         alias: Vec::new(),
     });
     let entries = [Entry {

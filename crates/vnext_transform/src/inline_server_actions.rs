@@ -28,11 +28,13 @@ const DECRYPT: &str = "__vnext_decryptBound";
 pub(crate) fn hoist_inline_actions(
     module: &mut Module,
     source_map: &Lrc<SourceMap>,
+    salt: &str,
     file: &str,
     top_level_mark: Mark,
     unresolved_mark: Mark,
 ) -> Vec<(String, String)> {
     let mut hoister = Hoister {
+        salt,
         file,
         top_level: SyntaxContext::empty().apply_mark(top_level_mark),
         unresolved: SyntaxContext::empty().apply_mark(unresolved_mark),
@@ -54,7 +56,7 @@ pub(crate) fn hoist_inline_actions(
     }
     for function in &hoister.hoisted {
         let name = function.ident.sym.to_string();
-        let id = action_id(file, &name);
+        let id = action_id(salt, file, &name);
         registration.push_str(&format!(
             "__vnext_registerServerReference({name}, \"{id}\", null);\n"
         ));
@@ -80,6 +82,7 @@ pub(crate) fn hoist_inline_actions(
 }
 
 struct Hoister<'a> {
+    salt: &'a str,
     file: &'a str,
     top_level: SyntaxContext,
     unresolved: SyntaxContext,
@@ -98,7 +101,7 @@ impl Hoister<'_> {
             DUMMY_SP,
             self.top_level,
         );
-        let id = action_id(self.file, &name.sym);
+        let id = action_id(self.salt, self.file, &name.sym);
         if !closure.is_empty() {
             self.closures = true;
             let bound = Ident::new("$$vnext_bound".into(), DUMMY_SP, self.top_level);

@@ -43,6 +43,8 @@ pub struct TransformOptions {
     pub minify: bool,
     /// Record where each piece of the printed code came from.
     pub source_map: bool,
+    /// The secret hashed into server action ids (see [`crate::action_id`]).
+    pub action_id_salt: String,
 }
 
 /// A module's printed code and, when asked for, its mappings back to the source.
@@ -205,6 +207,7 @@ impl ParsedModule {
                     (Some(file), Program::Module(module)) => hoist_inline_actions(
                         module,
                         &source_map,
+                        &options.action_id_salt,
                         file,
                         top_level_mark,
                         unresolved_mark,

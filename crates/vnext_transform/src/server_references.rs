@@ -3,11 +3,21 @@
 //! action id; everywhere else the module is replaced by references that call the
 //! server with that id.
 
-use xxhash_rust::xxh3::xxh3_128;
+use std::fmt::Write;
 
-/// The id of the action `name` of `file`: a hash of both, so it says nothing of either.
-pub fn action_id(file: &str, name: &str) -> String {
-    format!("{:032x}", xxh3_128(format!("{file}#{name}").as_bytes()))
+use sha1::{Digest, Sha1};
+
+/// The id of the action `name` of `file`, shaped as Next's: a byte describing the
+/// function, then the SHA-1 of the build's secret `salt`, the file and the name (Next
+/// hashes its encryption key with them). The hash says nothing of the file or the name,
+/// and without the salt it cannot be computed from the source. The byte, `7f`, says "a
+/// server action that may use every argument", so Next-style clients omit none.
+pub fn action_id(salt: &str, file: &str, name: &str) -> String {
+    let digest = Sha1::digest(format!("{salt}{file}:{name}").as_bytes());
+    digest.iter().fold(String::from("7f"), |mut hex, byte| {
+        let _ = write!(hex, "{byte:02x}");
+        hex
+    })
 }
 
 /// ESM appended to a `"use server"` module in the `rsc` layer. It runs after the
@@ -41,4 +51,17 @@ pub fn server_reference_stub(actions: &[(String, String)]) -> String {
         ));
     }
     source
+}
+
+#[cfg(test)]
+mod tests {
+    use super::action_id;
+
+    #[test]
+    fn an_action_id_is_the_sha1_of_salt_file_and_name() {
+        let id = action_id("k1", "app/actions.ts", "save");
+        assert_eq!(id, "7f4a8c5719025b2437ad63f4f1113417b860b0ac29");
+        assert_ne!(id, action_id("k2", "app/actions.ts", "save"));
+        assert_ne!(id, action_id("k1", "app/actions.ts", "load"));
+    }
 }

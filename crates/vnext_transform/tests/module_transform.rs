@@ -9,6 +9,7 @@ fn options() -> TransformOptions {
         env: HashMap::from([("NODE_ENV".to_string(), "production".to_string())]),
         minify: false,
         source_map: false,
+        action_id_salt: String::new(),
     }
 }
 
