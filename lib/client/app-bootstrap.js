@@ -38,7 +38,7 @@ function FlightRoot({ tree }) {
 function AppRoot() {
   const [tree, setTree] = useState(initialTree)
   useEffect(() => {
-    mountRouter(setTree, self.__vnext_root_layout, self.__vnext_slots ?? {})
+    mountRouter(setTree, initialTree, self.__vnext_root_layout, self.__vnext_slots ?? {})
     // As Next does, for tools that wait on hydration.
     window.__NEXT_HYDRATED = true
     window.__NEXT_HYDRATED_CB?.()

@@ -11,12 +11,36 @@ let latestNavigation = 0
 
 /**
  * What each history entry shows, kept in its state so back and forward show it again:
- * where each slot's content came from (the server's `x-vnext-slots`), and the URL the
- * navigation to it started from (`Next-Url`, which decides interceptions).
- * @typedef {{ slots: Record<string, unknown>, nextUrl: string | null }} EntryState
+ * its key in `visited`, where each slot's content came from (the server's
+ * `x-vnext-slots`), and the URL the navigation to it started from (`Next-Url`, which
+ * decides interceptions).
+ * @typedef {{ key: string, slots: Record<string, unknown>, nextUrl: string | null }} EntryState
  */
 /** @type {EntryState} */
-let current = { slots: {}, nextUrl: null }
+let current = { key: '', slots: {}, nextUrl: null }
+
+/**
+ * The trees of the history entries this document showed, by key, the most recent last.
+ * As Next's router cache does whatever its stale times say, back and forward show a
+ * page again as it was, without asking the server. Cleared when data may have changed:
+ * `router.refresh()`, or an action that re-rendered the page.
+ * @type {Map<string, Promise<unknown>>}
+ */
+const visited = new Map()
+const VISITED_LIMIT = 50
+const documentPrefix = Math.random().toString(36).slice(2)
+let entryCount = 0
+
+/** A key unique within this document and unlike those of documents before it in the tab's history. */
+function newEntryKey() {
+  return `${documentPrefix}-${entryCount++}`
+}
+
+function remember(key, tree) {
+  visited.delete(key)
+  visited.set(key, tree)
+  if (visited.size > VISITED_LIMIT) visited.delete(visited.keys().next().value)
+}
 
 /** How long a prefetched page is used, as Next's `staleTimes.static` (five minutes). */
 const PREFETCH_FRESH_MS = 5 * 60 * 1000
@@ -64,14 +88,26 @@ async function takePrefetched(url, from) {
   return answer && new Response(answer.body, { status: answer.status, headers: answer.headers })
 }
 
-/** @param {(tree: Promise<unknown>) => void} show @param {string} rootLayout @param {Record<string, unknown>} slots */
-export function mountRouter(show, rootLayout, slots) {
+/**
+ * @param {(tree: Promise<unknown>) => void} show
+ * @param {Promise<unknown>} tree the tree the document hydrated
+ * @param {string} rootLayout
+ * @param {Record<string, unknown>} slots
+ */
+export function mountRouter(show, tree, rootLayout, slots) {
   showTree = show
   currentRootLayout = rootLayout
-  current = { slots, nextUrl: null }
+  current = { key: newEntryKey(), slots, nextUrl: null }
+  remember(current.key, tree)
   window.history.replaceState({ ...window.history.state, vnext: current }, '')
   window.addEventListener('popstate', (event) => {
-    navigate(window.location.href, { history: 'none', scroll: false, entry: event.state?.vnext })
+    const entry = event.state?.vnext
+    const tree = entry && visited.get(entry.key)
+    // An entry the router did not make (the browser's own, for a hash) gets a key of its own.
+    if (!tree) return navigate(window.location.href, { history: 'none', scroll: false, entry: entry?.key ? entry : { ...(entry ?? current), key: newEntryKey() } })
+    latestNavigation++
+    current = entry
+    startTransition(() => showTree(tree))
   })
 }
 
@@ -98,10 +134,12 @@ export async function navigate(href, { history = 'push', scroll = true, entry } 
   }
   // A redirect on the server ends at another URL: that is the one to show.
   const shown = response.redirected ? new URL(response.url) : url
-  current = { slots: JSON.parse(response.headers.get('x-vnext-slots') ?? '{}'), nextUrl: from.nextUrl }
+  const key = history === 'push' ? newEntryKey() : (entry ?? current).key
+  current = { key, slots: JSON.parse(response.headers.get('x-vnext-slots') ?? '{}'), nextUrl: from.nextUrl }
   if (history === 'push') window.history.pushState({ vnext: current }, '', shown.href)
   else window.history.replaceState({ ...window.history.state, vnext: current }, '', shown.href)
   const tree = createFromFetch(Promise.resolve(response), { callServer })
+  remember(key, tree)
   startTransition(() => showTree(tree))
   await tree.catch(() => {})
   if (scroll && !shown.hash) window.scrollTo(0, 0)
@@ -115,9 +153,10 @@ function scrollToAnchor(id, frames = 60) {
   else if (frames > 0) requestAnimationFrame(() => scrollToAnchor(id, frames - 1))
 }
 
-/** Renders the current URL again from the server, keeping client state where it can; prefetched pages are dropped. */
+/** Renders the current URL again from the server, keeping client state where it can; prefetched and visited pages are dropped. */
 export function refresh() {
   prefetched.clear()
+  visited.clear()
   return navigate(window.location.href, { history: 'none', scroll: false })
 }
 
@@ -150,8 +189,12 @@ export async function callServer(id, args) {
   }
   if (!response.ok) throw new Error(`The server action failed with status ${response.status}.`)
   const { returnValue, root } = await createFromFetch(Promise.resolve(response), { callServer })
-  // The action changed data: pages prefetched before may show it as it was.
-  if (root !== undefined) prefetched.clear()
-  if (root !== undefined && showTree) startTransition(() => showTree(Promise.resolve(root)))
+  if (root !== undefined) {
+    // The action changed data: pages prefetched or visited before may show it as it was.
+    prefetched.clear()
+    visited.clear()
+    remember(current.key, Promise.resolve(root))
+    if (showTree) startTransition(() => showTree(Promise.resolve(root)))
+  }
   return returnValue
 }

@@ -59,6 +59,37 @@ describe('client: Link navigation', () => {
     expect(await page.isWindowMarked()).toBe(true)
   })
 
+  test('back and forward show a dynamic page as it was, without asking the server again', async () => {
+    const page = await app.browser('/')
+    await page.click('#nav-dynamic')
+    await page.waitForText('#heading', 'Dynamic')
+    const rendered = await page.text('#rendered')
+    await page.click('#nav-about')
+    await page.waitForText('#heading', 'About')
+    const navigations = []
+    page.page.on('request', (request) => {
+      const headers = request.headers()
+      const isPrefetch = headers['next-router-prefetch'] || headers['next-router-segment-prefetch']
+      if (new URL(request.url()).pathname === '/dynamic' && !isPrefetch) navigations.push(request.url())
+    })
+    await page.back()
+    await page.waitForText('#heading', 'Dynamic')
+    expect(await page.text('#rendered')).toBe(rendered)
+    await page.forward()
+    await page.waitForText('#heading', 'About')
+    await page.back()
+    await page.waitForText('#heading', 'Dynamic')
+    expect(await page.text('#rendered')).toBe(rendered)
+    expect(navigations).toEqual([])
+    // Following a link to it again renders it again: a dynamic page is not kept for that.
+    await page.click('#nav-about')
+    await page.waitForText('#heading', 'About')
+    await page.click('#nav-dynamic')
+    await page.waitForText('#heading', 'Dynamic')
+    expect(await page.text('#rendered')).not.toBe(rendered)
+    expect(navigations).toHaveLength(1)
+  })
+
   test('navigating to another page scrolls to the top', async () => {
     const page = await app.browser('/long')
     await page.page.locator('#bottom-to-about').scrollIntoViewIfNeeded()
