@@ -10,6 +10,7 @@ import { Bundler, compileRoutes } from '../../index.js'
 import { CACHE_BINDING } from '../server/kv-store.js'
 import { metadataFileLinks } from './metadata-file-links.js'
 import { writeKvOutput } from './kv-output.js'
+import { loadNextConfig } from './next-config.js'
 import { prerender } from './prerender.js'
 import { isModule, serverEntrySource } from './server-entry.js'
 
@@ -34,7 +35,8 @@ export const OUTPUT_DIR = '.vnext'
  */
 export async function buildApp(appDir) {
   const root = resolve(appDir)
-  const manifest = await compileRoutes(root)
+  const config = await loadNextConfig(root)
+  const manifest = await compileRoutes(root, { pageExtensions: config.pageExtensions })
   mkdirSync(join(root, 'node_modules/.cache/vnext'), { recursive: true })
   // The real folder: the bundler resolves the entry's imports from there, also when
   // node_modules is a symlink.
@@ -94,6 +96,7 @@ export async function buildApp(appDir) {
       buildId: clientBuildId(files),
       pageCache: {},
       pageConfig: pageConfig(manifest),
+      serverActions: config.serverActions,
     }
     const candidates = staticCandidates(manifest)
     for (const [index, route] of candidates) build.pageCache[index] = { revalidate: route.revalidate }

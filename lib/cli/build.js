@@ -4,6 +4,7 @@ import { relative, resolve } from 'node:path'
 
 import { BundleError, RouteCompileError } from '../../index.js'
 import { buildApp } from '../build/build-app.js'
+import { NextConfigError } from '../build/next-config.js'
 import { PrerenderError } from '../build/prerender.js'
 import { ONE_YEAR } from '../server/page-cache.js'
 import { printDiagnostics } from './diagnostics.js'
@@ -20,7 +21,7 @@ export async function buildCommand(positionals) {
   try {
     result = await buildApp(appDir)
   } catch (error) {
-    if (error instanceof PrerenderError) process.stderr.write(`Error: ${error.message}\n`)
+    if (error instanceof PrerenderError || error instanceof NextConfigError) process.stderr.write(`Error: ${error.message}\n`)
     else if (error instanceof RouteCompileError || error instanceof BundleError) printDiagnostics(error.diagnostics)
     else throw error
     process.stderr.write('Build failed; the previous build, if any, is unchanged.\n')

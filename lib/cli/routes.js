@@ -4,6 +4,7 @@
 import { resolve } from 'node:path'
 
 import { compileRoutes, RouteCompileError } from '../../index.js'
+import { loadNextConfig, NextConfigError } from '../build/next-config.js'
 import { printDiagnostics } from './diagnostics.js'
 
 export const SYMBOLS = { static: '○', ssg: '●', dynamic: 'ƒ' }
@@ -21,10 +22,12 @@ export async function routesCommand(positionals, flags) {
   const projectDir = resolve(positionals[0] ?? '.')
   let manifest
   try {
-    manifest = await compileRoutes(projectDir)
+    const config = await loadNextConfig(projectDir)
+    manifest = await compileRoutes(projectDir, { pageExtensions: config.pageExtensions })
   } catch (error) {
-    if (!(error instanceof RouteCompileError)) throw error
-    printDiagnostics(error.diagnostics)
+    if (error instanceof NextConfigError) process.stderr.write(`Error: ${error.message}\n`)
+    else if (error instanceof RouteCompileError) printDiagnostics(error.diagnostics)
+    else throw error
     return 1
   }
   printDiagnostics(manifest.warnings)

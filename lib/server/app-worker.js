@@ -32,7 +32,7 @@ const RSC_VARY = 'rsc, next-router-state-tree, next-router-prefetch, next-router
  *   rootSegment: import('./page-tree.js').Segment,
  *   renderHtml: typeof import('./render-html.js').renderHtml,
  * }} app what the generated server entry knows
- * @param {{ bootstrapModules: string[], stylesheets: string[][], rootStylesheets: string[], previewModeId: string, pageCache: object, buildId: string }} build
+ * @param {{ bootstrapModules: string[], stylesheets: string[][], rootStylesheets: string[], previewModeId: string, pageCache: object, buildId: string, serverActions: import('./server-action.js').ActionPolicy }} build
  *   what the build learnt after bundling: the browser entry, each route's stylesheets
  *   (by route index) and the secret that turns draft mode on
  */
@@ -277,12 +277,12 @@ async function prerenderedEntry(entry, url) {
  * form, and for the router a header it follows.
  */
 async function answerAction(page, context) {
-  const { request, url, store } = context
+  const { request, url, store, build } = context
   const fromRouter = request.headers.has('next-action')
   let result
   try {
     // Revalidations finish before the answer, which may re-render what they expired.
-    result = await runAction(request).finally(() => settleRevalidations(store))
+    result = await runAction(request, build.serverActions).finally(() => settleRevalidations(store))
   } catch (error) {
     if (isRedirectError(error)) {
       const { url: location } = redirectLocation(error)

@@ -5,8 +5,12 @@
 import { decodeAction, decodeFormState, decodeReply } from 'react-server-dom-webpack/server'
 import { serverManifest } from 'vnext:rsc-manifests'
 
-/** Next's default `serverActions.bodySizeLimit`. */
-const BODY_SIZE_LIMIT = { bytes: 1024 * 1024, text: '1 MB' }
+/**
+ * next.config's `experimental.serverActions`, as the build read it (see
+ * lib/build/next-config.js): hosts besides the request's own that may post actions,
+ * and the body size limit, in bytes and as written.
+ * @typedef {{ allowedOrigins: string[], bodySizeLimit: { bytes: number, text: string } }} ActionPolicy
+ */
 
 /** A POST that calls an action: from the browser's router, or a form without JavaScript. */
 export function isActionRequest(request) {
@@ -20,11 +24,12 @@ export function isActionRequest(request) {
  * A form posted without JavaScript also gets `formState`: what `useActionState` shows
  * in the page rendered as the answer (null when the form is not one of its).
  * @param {Request} request
+ * @param {ActionPolicy} policy
  * @returns {Promise<{ returnValue: unknown, formState?: unknown } | null>}
  */
-export async function runAction(request) {
-  request = await readWithinLimit(request)
-  refuseForeignOrigin(request)
+export async function runAction(request, policy) {
+  request = await readWithinLimit(request, policy.bodySizeLimit)
+  refuseForeignOrigin(request, policy.allowedOrigins)
   const id = request.headers.get('next-action')
   if (id === null) {
     const formData = await request.formData()
@@ -64,10 +69,10 @@ export class ActionNotFoundError extends Error {
 
 /**
  * Next's guard against cross-site requests: a POST that carries an `Origin` runs only
- * when that origin's host is the host it was sent to (`x-forwarded-host`, else `host`).
- * Without an `Origin` (older browsers) it runs, as in Next.
+ * when that origin's host is the host it was sent to (`x-forwarded-host`, else `host`)
+ * or one `allowedOrigins` names. Without an `Origin` (older browsers) it runs, as in Next.
  */
-function refuseForeignOrigin(request) {
+function refuseForeignOrigin(request, allowedOrigins) {
   const origin = request.headers.get('origin')
   if (origin === null) return
   const forwarded = request.headers.get('x-forwarded-host')?.split(',')[0].trim()
@@ -78,15 +83,36 @@ function refuseForeignOrigin(request) {
   } catch {
     // An opaque origin ("null") matches no host.
   }
-  if (host && originHost === host) return
+  if ((host && originHost === host) || allowedOrigins.some((pattern) => matchesHost(originHost, pattern))) return
   const reason = host
     ? `\`${forwarded ? 'x-forwarded-host' : 'host'}\` header with value \`${host}\` does not match \`origin\` header with value \`${originHost}\` from a forwarded Server Actions request. Aborting the action.`
     : '`x-forwarded-host` or `host` headers are not provided. One of these is needed to compare the `origin` header from a forwarded Server Actions request. Aborting the action.'
   throw new Error(`Invalid Server Actions request. ${reason}`)
 }
 
-/** The request with its body read, refused past Next's body size limit (the action then does not run). */
-async function readWithinLimit(request) {
+/**
+ * Whether `host` is `pattern` or matches it as Next matches `allowedOrigins`, case
+ * aside: `*` stands for one label, a leading `**` for one or more, and a wildcard
+ * never stands for the whole domain (`*.com` matches no host of its own).
+ */
+function matchesHost(host, pattern) {
+  const hostLabels = host.toLowerCase().split('.')
+  const patternLabels = pattern.toLowerCase().split('.')
+  if (patternLabels.length === 1 && (patternLabels[0] === '*' || patternLabels[0] === '**')) return false
+  if (patternLabels.some((label, i) => label === '' || (label === '**' && i > 0))) return false
+  if (patternLabels[0] === '**') {
+    const rest = patternLabels.slice(1)
+    return hostLabels.length > rest.length && rest.every((label, i) => matchesLabel(hostLabels[hostLabels.length - rest.length + i], label))
+  }
+  return hostLabels.length === patternLabels.length && patternLabels.every((label, i) => matchesLabel(hostLabels[i], label))
+}
+
+function matchesLabel(label, pattern) {
+  return pattern === '*' ? label !== '' : label === pattern
+}
+
+/** The request with its body read, refused past the body size limit (the action then does not run). */
+async function readWithinLimit(request, limit) {
   const chunks = []
   let size = 0
   const reader = request.body?.getReader()
@@ -94,11 +120,11 @@ async function readWithinLimit(request) {
   // its connection reset instead of the answer.
   for (let read = await reader?.read(); read && !read.done; read = await reader.read()) {
     size += read.value.byteLength
-    if (size <= BODY_SIZE_LIMIT.bytes) chunks.push(read.value)
+    if (size <= limit.bytes) chunks.push(read.value)
   }
-  if (size > BODY_SIZE_LIMIT.bytes) {
+  if (size > limit.bytes) {
     throw new Error(
-      `Body exceeded ${BODY_SIZE_LIMIT.text} limit.\nTo configure the body size limit for Server Actions, see: https://nextjs.org/docs/app/api-reference/next-config-js/serverActions#bodysizelimit`,
+      `Body exceeded ${limit.text} limit.\nTo configure the body size limit for Server Actions, see: https://nextjs.org/docs/app/api-reference/next-config-js/serverActions#bodysizelimit`,
     )
   }
   return new Request(request.url, { method: request.method, headers: request.headers, body: await new Blob(chunks).arrayBuffer() })
