@@ -21,7 +21,7 @@ function write(files) {
 const DEFAULT_ACTIONS = { allowedOrigins: [], bodySizeLimit: { bytes: 1024 * 1024, text: '1 MB' } }
 
 test("without a next.config, Next's defaults", async () => {
-  expect(await loadNextConfig(app)).toEqual({ pageExtensions: undefined, serverActions: DEFAULT_ACTIONS })
+  expect(await loadNextConfig(app)).toEqual({ pageExtensions: undefined, authInterrupts: false, serverActions: DEFAULT_ACTIONS })
 })
 
 test('next.config.ts is bundled and read, types and all', async () => {
@@ -31,7 +31,7 @@ test('next.config.ts is bundled and read, types and all', async () => {
       "const extensions: string[] = ['page.tsx', 'page.ts']",
       'const config: NextConfig = {',
       '  pageExtensions: extensions,',
-      "  experimental: { serverActions: { bodySizeLimit: '2mb', allowedOrigins: ['*.proxy.example'] } },",
+      "  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: '2mb', allowedOrigins: ['*.proxy.example'] } },",
       '}',
       'export default config',
       '',
@@ -39,6 +39,7 @@ test('next.config.ts is bundled and read, types and all', async () => {
   })
   expect(await loadNextConfig(app)).toEqual({
     pageExtensions: ['page.tsx', 'page.ts'],
+    authInterrupts: true,
     serverActions: { allowedOrigins: ['*.proxy.example'], bodySizeLimit: { bytes: 2 * 1024 * 1024, text: '2mb' } },
   })
 })

@@ -55,7 +55,7 @@ export async function buildApp(appDir) {
       splitting: true,
       publicPath: STATIC_PREFIX,
       // The key is read only by lib/server/action-closure.js, which no browser chunk reaches.
-      env: { ...publicEnv(root), __VNEXT_ACTIONS_KEY: actionsKey },
+      env: { ...publicEnv(root, config), __VNEXT_ACTIONS_KEY: actionsKey },
       alias: shimAliases(),
       actionIdSalt: actionsKey,
     })
@@ -278,9 +278,11 @@ function routeAssetFinder(files, bootstrapFiles) {
 }
 
 /** `process.env.NEXT_PUBLIC_*` is inlined into the bundle, as Next does. */
-function publicEnv(root) {
+function publicEnv(root, config) {
   const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => name.startsWith('NEXT_PUBLIC_')))
   env.__VNEXT_NEXT_VERSION = nextVersion(root)
+  // What `forbidden()` and `unauthorized()` check, as Next hands it to the code.
+  if (config.authInterrupts) env.__NEXT_EXPERIMENTAL_AUTH_INTERRUPTS = 'true'
   return env
 }
 

@@ -15,8 +15,9 @@ export class NextConfigError extends Error {}
 
 /**
  * What vnext takes from the app's next.config: `pageExtensions` (undefined for Next's
- * default), and `experimental.serverActions` with Next's defaults filled in.
- * @typedef {{ pageExtensions?: string[], serverActions: import('../server/server-action.js').ActionPolicy }} NextConfig
+ * default), `experimental.serverActions` with Next's defaults filled in, and whether
+ * `experimental.authInterrupts` allows `forbidden()` and `unauthorized()`.
+ * @typedef {{ pageExtensions?: string[], serverActions: import('../server/server-action.js').ActionPolicy, authInterrupts: boolean }} NextConfig
  */
 
 /** Next's default `bodySizeLimit`, as its message names it. */
@@ -67,6 +68,7 @@ function checked(file, config) {
   const limit = bodySizeLimit ?? DEFAULT_BODY_SIZE_LIMIT
   return {
     pageExtensions,
+    authInterrupts: config.experimental?.authInterrupts === true,
     serverActions: { allowedOrigins: allowedOrigins ?? [], bodySizeLimit: { bytes: parseBytes(limit), text: String(limit) } },
   }
 }

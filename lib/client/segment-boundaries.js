@@ -41,24 +41,32 @@ export function ServerErrorFallback({ errorComponent, digest }) {
   return createElement(errorComponent, { error, reset: () => window.location.reload() })
 }
 
-/** Shows the segment's `not-found.js` when `notFound()` is thrown below it in the browser. */
-export class NotFoundBoundary extends Component {
+/**
+ * Shows the segment's `not-found.js`, `forbidden.js` or `unauthorized.js` (`fallbacks`,
+ * by status) when `notFound()`, `forbidden()` or `unauthorized()` is thrown below it
+ * in the browser; one it has no file for goes on up.
+ */
+export class AccessFallbackBoundary extends Component {
   constructor(props) {
     super(props)
-    this.state = { notFound: false, pathname: props.pathname }
+    this.state = { caught: null, pathname: props.pathname }
   }
 
   static getDerivedStateFromError(error) {
-    if (httpFallbackStatus(error) === 404) return { notFound: true }
+    if (isHTTPAccessFallbackError(error)) return { caught: error }
     throw error
   }
 
   static getDerivedStateFromProps(props, state) {
-    return props.pathname === state.pathname ? null : { notFound: false, pathname: props.pathname }
+    return props.pathname === state.pathname ? null : { caught: null, pathname: props.pathname }
   }
 
   render() {
-    return this.state.notFound ? this.props.notFound : this.props.children
+    const { caught } = this.state
+    if (!caught) return this.props.children
+    const fallback = this.props.fallbacks[httpFallbackStatus(caught)]
+    if (!fallback) throw caught
+    return fallback
   }
 }
 

@@ -11,7 +11,7 @@ import { CACHE_BINDING, KvStore } from './kv-store.js'
 import { keepStreamingUncompressed, markStreaming } from './local-streaming.js'
 import { handleMetadataRoute } from './metadata-route.js'
 import { NO_STORE, PRERENDER_HEADER, PageCache, STATIC_PARAMS_PATH, cacheControl, cacheKey, encodeEntry, entryMetadata, isStale } from './page-cache.js'
-import { childrenChain, dynamicSegment, renderPageTree } from './page-tree.js'
+import { ACCESS_FALLBACKS, accessFallbackStatus, childrenChain, dynamicSegment, renderPageTree } from './page-tree.js'
 import './patched-fetch.js'
 import { DynamicUsageError, appendResponseCookies, createRequestStore, requestStore, scheduleAfterCallbacks, synchronizeMutableCookies } from './request-store.js'
 import { settleRevalidations } from './revalidation.js'
@@ -369,7 +369,7 @@ async function renderPage(page, context, mode = context.request.headers.get('rsc
     try {
       const tree = await renderPageTree(page.tree, { ...treeRequest(page, url), cut })
       const flight = renderToReadableStream(tree, clientManifest, { onError })
-      const status = cut ? (cut.kind === 'not-found' ? 404 : 500) : 200
+      const status = cut ? (accessFallbackStatus(cut.kind) ?? 500) : 200
       if (mode === 'flight') {
         // A navigation streams, as in Next: `loading.js` and Suspense fallbacks show while
         // the rest renders. What the page throws reaches the browser in the payload, where
@@ -396,7 +396,7 @@ async function renderPage(page, context, mode = context.request.headers.get('rsc
       // A prerender that reached request data: the route is dynamic, nothing to show.
       if (error instanceof DynamicUsageError) throw error
       const digest = reportError(error)
-      let next = nextCut(page.tree, cut, httpFallbackStatus(error) === 404 ? 'not-found' : 'error', digest)
+      let next = nextCut(page.tree, cut, ACCESS_FALLBACKS[httpFallbackStatus(error)]?.file ?? 'error', digest)
       // Nothing below the root layout caught it: global-error.js replaces the document.
       if (!next && cut?.kind !== 'global-error' && page.tree.files['global-error']) next = { depth: -1, kind: 'global-error', digest }
       if (!next) return globalErrorResponse()
@@ -424,13 +424,14 @@ function rootLayoutKey(root) {
 
 /**
  * The closest segment above the current cut (or from the page up) that has the file
- * for `kind`; the root always shows a not-found page, Next's own if it has none.
+ * for `kind`; the root always shows a not-found, forbidden or unauthorized page,
+ * Next's own if it has none.
  */
 function nextCut(root, current, kind, digest) {
   const chain = childrenChain(root)
   let depth = current ? current.depth - (current.kind === kind ? 1 : 0) : chain.length - 1
   for (; depth >= 0; depth--) {
-    if (chain[depth].files[kind] || (kind === 'not-found' && depth === 0)) return { depth, kind, digest }
+    if (chain[depth].files[kind] || (accessFallbackStatus(kind) && depth === 0)) return { depth, kind, digest }
   }
   return null
 }

@@ -4,7 +4,7 @@
 import { Fragment, Suspense, createElement as h } from 'react'
 
 import { LayoutSegmentsProvider, NavigationProvider } from '../client/navigation-context.js'
-import { ErrorBoundary, NotFoundBoundary, RedirectBoundary, ServerErrorFallback } from '../client/segment-boundaries.js'
+import { AccessFallbackBoundary, ErrorBoundary, RedirectBoundary, ServerErrorFallback } from '../client/segment-boundaries.js'
 import { renderMetadata } from './metadata.js'
 import { markDynamic, requestStore } from './request-store.js'
 
@@ -19,7 +19,7 @@ import { markDynamic, requestStore } from './request-store.js'
  * Where a render replaces a segment's content with a fallback: the segment's depth, and
  * what to show (its `not-found.js`, or its `error.js` for an error with this digest).
  * A `global-error` cut replaces the whole document, root layout included.
- * @typedef {{ depth: number, kind: 'not-found' } | { depth: number, kind: 'error' | 'global-error', digest: string }} Cut
+ * @typedef {{ depth: number, kind: 'not-found' | 'forbidden' | 'unauthorized' } | { depth: number, kind: 'error' | 'global-error', digest: string }} Cut
  */
 
 /**
@@ -76,7 +76,8 @@ async function renderSegment(node, segments, props, cut, depth, paramsAbove) {
   const component = (kind) => files[kind]?.default
   let content
   if (cut && depth === cut.depth) {
-    content = cut.kind === 'not-found' ? notFoundContent(component('not-found')) : h(ServerErrorFallback, { errorComponent: component('error'), digest: cut.digest })
+    const status = accessFallbackStatus(cut.kind)
+    content = status ? fallbackContent(status, component(cut.kind)) : h(ServerErrorFallback, { errorComponent: component('error'), digest: cut.digest })
   } else if (files.page) {
     content = h(component('page'), props)
   } else if (node.slots?.children) {
@@ -89,7 +90,12 @@ async function renderSegment(node, segments, props, cut, depth, paramsAbove) {
   }
 
   const { pathname } = segments
-  if (component('not-found') || depth === 0) content = h(NotFoundBoundary, { pathname, notFound: notFoundContent(component('not-found')) }, content)
+  // The root shows Next's own pages for the statuses no segment has a file for.
+  const fallbacks = Object.entries(ACCESS_FALLBACKS).filter(([, { file }]) => component(file) || depth === 0)
+  if (fallbacks.length > 0) {
+    const shown = Object.fromEntries(fallbacks.map(([status, { file }]) => [status, fallbackContent(status, component(file))]))
+    content = h(AccessFallbackBoundary, { pathname, fallbacks: shown }, content)
+  }
   // Inside the root layout, so the document stays while the redirect navigates.
   if (depth === 0) content = h(RedirectBoundary, { pathname }, content)
   if (component('loading')) content = h(Suspense, { fallback: h(component('loading')) }, content)
@@ -152,14 +158,31 @@ export function dynamicSegment(segment) {
   return match && { name: match[3], catchAll: Boolean(match[2]), optional: Boolean(match[1]) }
 }
 
-/** The segment's `not-found.js`, or Next's own 404 page at the root. */
-function notFoundContent(NotFound) {
-  if (NotFound) return h(NotFound)
+/**
+ * What `notFound()`, `forbidden()` and `unauthorized()` show, by status: the segment
+ * file, and the words of Next's own page for it.
+ */
+export const ACCESS_FALLBACKS = {
+  404: { file: 'not-found', message: 'This page could not be found.' },
+  403: { file: 'forbidden', message: 'This page could not be accessed.' },
+  401: { file: 'unauthorized', message: "You're not authorized to access this page." },
+}
+
+/** The status a cut of this kind answers with; undefined for an error. */
+export function accessFallbackStatus(kind) {
+  const found = Object.entries(ACCESS_FALLBACKS).find(([, { file }]) => file === kind)
+  return found && Number(found[0])
+}
+
+/** The segment's file for `status` (`not-found.js`, …), or Next's own page for it. */
+function fallbackContent(status, Fallback) {
+  if (Fallback) return h(Fallback)
+  const { message } = ACCESS_FALLBACKS[status]
   return h(
     Fragment,
     null,
-    h('title', null, '404: This page could not be found.'),
-    h('div', { style: { textAlign: 'center', paddingTop: '30vh', fontFamily: 'system-ui, sans-serif' } }, h('h1', null, '404'), h('h2', null, 'This page could not be found.')),
+    h('title', null, `${status}: ${message}`),
+    h('div', { style: { textAlign: 'center', paddingTop: '30vh', fontFamily: 'system-ui, sans-serif' } }, h('h1', null, String(status)), h('h2', null, message)),
   )
 }
 
