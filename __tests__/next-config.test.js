@@ -64,6 +64,13 @@ test.each([
   expect(error.message).toMatch(message)
 })
 
+test('a TypeScript config that does not compile is refused with the line and column', async () => {
+  write({ 'next.config.ts': 'const port: number = {\nexport default {}\n' })
+  const error = await loadNextConfig(app).catch((e) => e)
+  expect(error).toBeInstanceOf(NextConfigError)
+  expect(error.message).toMatch(/^Failed to load next\.config\.ts:2:\d+: .+ Fix the error in next\.config\.ts and build again\.$/)
+})
+
 test('sizes read as Next reads bodySizeLimit', () => {
   expect([parseBytes(1000), parseBytes('500kb'), parseBytes('1.5 MB'), parseBytes('2mb'), parseBytes('10')]).toEqual([1000, 512000, 1572864, 2097152, 10])
   expect([parseBytes('2 megabytes'), parseBytes(-1), parseBytes('')]).toEqual([null, null, null])

@@ -1,10 +1,11 @@
 // `npm run bench:build`: vnext against `next build` and vinext on generated App Router
-// apps (33 and 330 routes by default; `--routes 33,330,1000` to choose). For each size
+// apps and the repo's example app (33 and 330 routes and the example by default;
+// `--routes 33,330,1000,example` to choose). For each app
 // every tool builds its own copy of the same app, cold (output removed first), in
 // alternating order round by round; then each tool's output is measured: the client
 // JS and CSS it emits, and in chromium the JS a browser downloads to show sample routes.
 import { execFileSync, spawnSync } from 'node:child_process'
-import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
@@ -56,6 +57,8 @@ const TOOLS = {
   },
 }
 const ROUNDS = 3
+/** Pages of examples/basic the first-load JS is measured on: static, SSG, dynamic, optional catch-all. */
+const EXAMPLE_ROUTES = ['/', '/pricing', '/blog/hello', '/dashboard', '/docs/intro']
 
 function packageVersion(dir) {
   return JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).version
@@ -127,12 +130,20 @@ async function firstLoadJs(tool, dir, routes, browser) {
   }
 }
 
-async function benchSize(routeCount, tools, browser) {
+/** Writes `app` (a route count, or `example`) into `dir`; returns the routes to measure first-load JS on. */
+function writeApp(dir, app) {
+  if (app !== 'example') return writeBenchApp(dir, Number(app))
+  rmSync(dir, { recursive: true, force: true })
+  cpSync(join(ROOT, 'examples/basic'), dir, { recursive: true, filter: (source) => !/[/\\](node_modules|\.vnext|\.next)$/.test(source) })
+  return { sampleRoutes: EXAMPLE_ROUTES }
+}
+
+async function benchApp(app, tools, browser) {
   const dirs = {}
   let sampleRoutes
   for (const tool of tools) {
-    dirs[tool] = join(WORK, `${routeCount}-${tool}`)
-    ;({ sampleRoutes } = writeBenchApp(dirs[tool], routeCount))
+    dirs[tool] = join(WORK, `${app}-${tool}`)
+    ;({ sampleRoutes } = writeApp(dirs[tool], app))
     TOOLS[tool].prepare(dirs[tool])
   }
   const buildSeconds = Object.fromEntries(tools.map((tool) => [tool, []]))
@@ -140,7 +151,7 @@ async function benchSize(routeCount, tools, browser) {
     const order = round % 2 === 0 ? tools : [...tools].reverse()
     for (const tool of order) {
       buildSeconds[tool].push(build(tool, dirs[tool]))
-      console.error(`  ${routeCount} routes, round ${round + 1}: ${tool} ${buildSeconds[tool].at(-1).toFixed(2)} s`)
+      console.error(`  ${app}, round ${round + 1}: ${tool} ${buildSeconds[tool].at(-1).toFixed(2)} s`)
     }
   }
   const result = {}
@@ -155,7 +166,7 @@ async function benchSize(routeCount, tools, browser) {
   return result
 }
 
-function table(routeCount, result, tools) {
+function table(app, result, tools) {
   const base = result.next
   const rows = tools.map((tool) => {
     const { buildSeconds, client, firstLoadJs } = result[tool]
@@ -165,7 +176,7 @@ function table(routeCount, result, tools) {
   const routes = Object.keys(base.firstLoadJs)
   const perRoute = routes.map((route) => `| \`${route}\` | ${tools.map((tool) => kB(result[tool].firstLoadJs[route].gzip)).join(' | ')} |`)
   return [
-    `### ${routeCount} routes`,
+    app === 'example' ? '### The example app (`examples/basic`)' : `### ${app} routes`,
     '',
     '| tool | build (s) | speed vs next | client JS (kB raw / gzip) | client CSS (kB raw / gzip) | first-load JS per route (kB gzip) | median |',
     '|---|---:|---:|---:|---:|---:|---:|',
@@ -180,8 +191,8 @@ function table(routeCount, result, tools) {
 }
 
 async function main() {
-  const { values } = parseArgs({ options: { routes: { type: 'string', default: '33,330' }, tools: { type: 'string', default: Object.keys(TOOLS).join(',') } } })
-  const sizes = values.routes.split(',').map(Number)
+  const { values } = parseArgs({ options: { routes: { type: 'string', default: '33,330,example' }, tools: { type: 'string', default: Object.keys(TOOLS).join(',') } } })
+  const apps = values.routes.split(',')
   const tools = values.tools.split(',')
   if (!tools.includes('next')) throw new Error('--tools must include next: ratios are against it')
   mkdirSync(WORK, { recursive: true })
@@ -189,11 +200,11 @@ async function main() {
   const browser = await launchChromium()
   const results = {}
   try {
-    for (const size of sizes) results[size] = await benchSize(size, tools, browser)
+    for (const app of apps) results[app] = await benchApp(app, tools, browser)
   } finally {
     await browser.close()
   }
-  const report = [`Medians of ${ROUNDS} cold builds per tool; versions: ${tools.map((tool) => `${tool} ${versions[tool]}`).join(', ')}.`, '', ...sizes.map((size) => table(size, results[size], tools))].join('\n\n')
+  const report = [`Medians of ${ROUNDS} cold builds per tool; versions: ${tools.map((tool) => `${tool} ${versions[tool]}`).join(', ')}.`, '', ...apps.map((app) => table(app, results[app], tools))].join('\n\n')
   console.log(report)
   const result = { date: new Date().toISOString(), node: process.version, versions, rounds: ROUNDS, results }
   writeFileSync(join(ROOT, 'bench/results/build.json'), `${JSON.stringify(result, null, 2)}\n`)

@@ -36,7 +36,10 @@ export async function loadNextConfig(root) {
     config = module.default ?? {}
     if (typeof config === 'function') config = await config(PHASE_PRODUCTION_BUILD, { defaultConfig: {} })
   } catch (error) {
-    throw new NextConfigError(`Failed to load ${file}: ${error?.message ?? error}. Fix the error in ${file} and build again.`)
+    // A TypeScript config that does not bundle says where.
+    const location = error?.diagnostics?.[0]?.location
+    const at = location ? `${file}:${location.line}:${location.column}` : file
+    throw new NextConfigError(`Failed to load ${at}: ${error?.message ?? error}. Fix the error in ${file} and build again.`)
   }
   return checked(file, config ?? {})
 }

@@ -20,9 +20,9 @@ let latestNavigation = 0
 let current = { key: '', slots: {}, nextUrl: null }
 
 /**
- * The trees of the history entries this document showed, by key, the most recent last.
- * As Next's router cache does whatever its stale times say, back and forward show a
- * page again as it was, without asking the server. Cleared when data may have changed:
+ * The trees of the history entries this document showed, by key, the most recent last:
+ * back and forward show a page again as it was, without asking the server, as Next's
+ * router cache does whatever `staleTimes` say. Cleared when data may have changed:
  * `router.refresh()`, or an action that re-rendered the page.
  * @type {Map<string, Promise<unknown>>}
  */
