@@ -39,7 +39,9 @@ async function storedItems() {
 
 async function submitForm(page, inputSelector, value, buttonSelector) {
   await page.type(inputSelector, value)
-  await page.click(buttonSelector)
+  if (page.javaScriptEnabled) return page.click(buttonSelector)
+  // Without JavaScript the form posts as a navigation: wait for the document it answers with.
+  await Promise.all([page.page.waitForEvent('load'), page.click(buttonSelector)])
 }
 
 describe('server-actions: forms', () => {
