@@ -127,7 +127,11 @@ describe('rendering: loading.js and streaming', () => {
     const page = await opened
     await page.waitForText('#content-a', 'Content A')
     await page.waitForText('#content-b', 'Content B')
-    expect(await page.count('#fallback-a, #fallback-b')).toBe(0)
+    // Streamed content arrives hidden and React reveals it in batches (Next's React
+    // throttles reveals), so the fallbacks may stay a moment after it is in the DOM.
+    await page.page.waitForFunction(() => document.querySelectorAll('#fallback-a, #fallback-b').length === 0)
+    expect(await page.page.locator('#content-a').isVisible()).toBe(true)
+    expect(await page.page.locator('#content-b').isVisible()).toBe(true)
   })
 
   test('client-side navigation shows loading.js until the page is ready', async () => {
