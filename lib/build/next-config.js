@@ -65,14 +65,13 @@ function checked(file, config) {
   if (allowedOrigins !== undefined && !(Array.isArray(allowedOrigins) && allowedOrigins.every((origin) => typeof origin === 'string'))) {
     throw invalid('experimental.serverActions.allowedOrigins', 'an array of hosts such as ["my-proxy.com", "*.my-proxy.com"]')
   }
-  if (bodySizeLimit !== undefined && parseBytes(bodySizeLimit) === null) {
-    throw invalid('experimental.serverActions.bodySizeLimit', 'a number of bytes or a size such as "2mb"')
-  }
   const limit = bodySizeLimit ?? DEFAULT_BODY_SIZE_LIMIT
+  const bytes = parseBytes(limit)
+  if (bytes === null) throw invalid('experimental.serverActions.bodySizeLimit', 'a number of bytes or a size such as "2mb"')
   return {
     pageExtensions,
     authInterrupts: config.experimental?.authInterrupts === true,
-    serverActions: { allowedOrigins: allowedOrigins ?? [], bodySizeLimit: { bytes: parseBytes(limit), text: String(limit) } },
+    serverActions: { allowedOrigins: allowedOrigins ?? [], bodySizeLimit: { bytes, text: String(limit) } },
   }
 }
 

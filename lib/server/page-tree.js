@@ -5,6 +5,7 @@ import { Fragment, Suspense, createElement as h } from 'react'
 
 import { LayoutSegmentsProvider, NavigationProvider } from '../client/navigation-context.js'
 import { AccessFallbackBoundary, ErrorBoundary, RedirectBoundary, ServerErrorFallback } from '../client/segment-boundaries.js'
+import { authInterruptsEnabled } from '../shims/next/navigation-errors.js'
 import { renderMetadata } from './metadata.js'
 import { markDynamic, requestStore } from './request-store.js'
 
@@ -90,8 +91,10 @@ async function renderSegment(node, segments, props, cut, depth, paramsAbove) {
   }
 
   const { pathname } = segments
-  // The root shows Next's own pages for the statuses no segment has a file for.
-  const fallbacks = Object.entries(ACCESS_FALLBACKS).filter(([, { file }]) => component(file) || depth === 0)
+  // The root shows Next's own pages for the statuses no segment has a file for (403
+  // and 401 only when `forbidden()` and `unauthorized()` are enabled, so other apps'
+  // pages do not carry them).
+  const fallbacks = Object.entries(ACCESS_FALLBACKS).filter(([status, { file }]) => component(file) || (depth === 0 && (status === '404' || authInterruptsEnabled())))
   if (fallbacks.length > 0) {
     const shown = Object.fromEntries(fallbacks.map(([status, { file }]) => [status, fallbackContent(status, component(file))]))
     content = h(AccessFallbackBoundary, { pathname, fallbacks: shown }, content)

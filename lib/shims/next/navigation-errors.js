@@ -76,7 +76,7 @@ export function notFound() {
 
 // `forbidden()` and `unauthorized()` are behind `experimental.authInterrupts`, which
 // Next hands to the code as this environment variable (the bundler inlines it).
-function authInterruptsEnabled() {
+export function authInterruptsEnabled() {
   return typeof process !== 'undefined' && Boolean(process.env.__NEXT_EXPERIMENTAL_AUTH_INTERRUPTS)
 }
 
