@@ -72,6 +72,16 @@ async function readUntil(reader, state, predicate) {
   return state.text
 }
 
+/**
+ * Streamed content arrives in a hidden element and React reveals it in batches (it
+ * throttles reveals), so a fallback may stay a moment after the content is in the DOM:
+ * waits until the `fallbacks` are gone, then checks the content is shown.
+ */
+async function waitForReveal(page, fallbacks, contents) {
+  await page.page.waitForFunction((selector) => document.querySelectorAll(selector).length === 0, fallbacks)
+  for (const content of contents) expect(await page.page.locator(content).isVisible()).toBe(true)
+}
+
 describe('rendering: loading.js and streaming', () => {
   test('loading.js is streamed first, inside the layout, while the page is still rendering', async () => {
     const response = await app.fetch('/slow?key=stream-loading')
@@ -115,7 +125,7 @@ describe('rendering: loading.js and streaming', () => {
     gate.release('browser-loading')
     const page = await opened
     await page.waitForText('#slow-content', 'Slow page ready')
-    expect(await page.count('#loading')).toBe(0)
+    await waitForReveal(page, '#loading', ['#slow-content'])
     expect(await page.count('#slow-layout #slow-content')).toBe(1)
   })
 
@@ -127,11 +137,7 @@ describe('rendering: loading.js and streaming', () => {
     const page = await opened
     await page.waitForText('#content-a', 'Content A')
     await page.waitForText('#content-b', 'Content B')
-    // Streamed content arrives hidden and React reveals it in batches (Next's React
-    // throttles reveals), so the fallbacks may stay a moment after it is in the DOM.
-    await page.page.waitForFunction(() => document.querySelectorAll('#fallback-a, #fallback-b').length === 0)
-    expect(await page.page.locator('#content-a').isVisible()).toBe(true)
-    expect(await page.page.locator('#content-b').isVisible()).toBe(true)
+    await waitForReveal(page, '#fallback-a, #fallback-b', ['#content-a', '#content-b'])
   })
 
   test('client-side navigation shows loading.js until the page is ready', async () => {
