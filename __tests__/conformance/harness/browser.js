@@ -1,6 +1,7 @@
 // Headless Debian chromium through playwright-core; never a downloaded browser.
 import { chromium } from 'playwright-core'
 
+import { eventually } from './eventually.js'
 import { KNOWN_FAILURE_WAIT_MS, isKnownFailure } from './target.js'
 
 const CHROMIUM_ARGS = [
@@ -105,9 +106,20 @@ export class BrowserPage {
     return this.page.locator(selector).first().waitFor(options)
   }
 
+  /**
+   * Waits until `predicate(arg)` is truthy in the page. A page without JavaScript runs no
+   * animation frames, so there playwright's waitForFunction would check once and never
+   * again: it is polled from here instead, across the navigations a form post makes.
+   */
+  waitUntil(predicate, arg) {
+    if (this.javaScriptEnabled) return this.page.waitForFunction(predicate, arg)
+    const check = () => this.page.evaluate(predicate, arg).catch(() => false)
+    return eventually(check, Boolean, { timeoutMs: 30_000, intervalMs: 50 })
+  }
+
   /** Waits until `selector`'s text equals `expected` (or matches it, for a RegExp). */
   waitForText(selector, expected) {
-    return this.page.waitForFunction(
+    return this.waitUntil(
       ([sel, source, flags]) => {
         const text = document.querySelector(sel)?.textContent
         return text != null && (flags === null ? text === source : new RegExp(source, flags).test(text))

@@ -16,7 +16,7 @@ function uniqueText(prefix) {
 }
 
 function waitForListItem(page, listSelector, text) {
-  return page.page.waitForFunction(
+  return page.waitUntil(
     ([selector, expected]) => [...document.querySelectorAll(`${selector} li`)].some((li) => li.textContent === expected),
     [listSelector, text],
   )
@@ -39,9 +39,7 @@ async function storedItems() {
 
 async function submitForm(page, inputSelector, value, buttonSelector) {
   await page.type(inputSelector, value)
-  if (page.javaScriptEnabled) return page.click(buttonSelector)
-  // Without JavaScript the form posts as a navigation: wait for the document it answers with.
-  await Promise.all([page.page.waitForEvent('load'), page.click(buttonSelector)])
+  await page.click(buttonSelector)
 }
 
 describe('server-actions: forms', () => {
