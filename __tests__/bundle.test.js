@@ -3,6 +3,7 @@
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
+import { SourceMap } from 'node:module'
 import { join } from 'node:path'
 
 
@@ -130,6 +131,32 @@ test('global CSS, @import, url() assets and CSS modules with composes and nestin
     await browser.close()
   }
 }, 60_000)
+
+test('a stylesheet source map leads each minified rule back to its file and line, past rewritten url()s', async () => {
+  const root = join(FIXTURES, 'styled-browser')
+  const { files } = await bundle({ root, entries: ['entry.jsx'], outdir, platform: 'browser', minify: true, sourcemap: true })
+  const [cssName] = files.find((file) => file.entry === 'entry.jsx').css
+  const css = readFileSync(join(outdir, cssName), 'utf8')
+  expect(css).toMatch(new RegExp(`\\n/\\*# sourceMappingURL=${cssName.replace('.', '\\.')}\\.map \\*/$`))
+  const payload = JSON.parse(readFileSync(join(outdir, `${cssName}.map`), 'utf8'))
+  expect(payload.sources).toEqual(['vnext:///reset.css', 'vnext:///global.css', 'vnext:///card.module.css'])
+  expect(payload.sourcesContent[2]).toBe(readFileSync(join(root, 'card.module.css'), 'utf8'))
+
+  // Where each rule's selector starts in the output, and the line (0-based) it has in its file.
+  const map = new SourceMap(payload)
+  const lines = css.split('\n')
+  const origin = (needle) => {
+    const line = lines.findIndex((text) => text.includes(needle))
+    const rule = lines[line].slice(0, lines[line].indexOf(needle))
+    const column = Math.max(rule.lastIndexOf('}'), rule.lastIndexOf(';')) + 1
+    const entry = map.findEntry(line, column)
+    return [entry.originalSource, entry.originalLine, entry.generatedColumn === column]
+  }
+  expect(origin('{margin:0}')).toEqual(['vnext:///reset.css', 0, true])
+  expect(origin('{--accent:')).toEqual(['vnext:///global.css', 2, true])
+  // After `url(/assets/dot-<hash>.svg)`, longer than the placeholder it replaced.
+  expect(origin('{font-size:20px}')).toEqual(['vnext:///card.module.css', 13, true])
+})
 
 test("the app's PostCSS runs first: Tailwind v4 scans the app's sources and styles a page in chromium", async () => {
   // Through the CLI, as a user runs it (Jest's module loader cannot load Tailwind's).

@@ -173,6 +173,7 @@ impl Bundler {
             stylesheet: CssOptions {
                 minify: options.minify,
                 targets: options.css_targets,
+                source_map: options.source_map,
             },
             cache: ModuleCache::default(),
             runtime,
@@ -246,7 +247,7 @@ impl Bundler {
             .map(|((name, _), id)| (name.clone(), id.clone()))
             .collect();
         let chunks = split_chunks(&graph, &named_entries, self.splitting);
-        let stylesheets = write_stylesheets(&graph, &chunks);
+        let stylesheets = write_stylesheets(&graph, &chunks, self.transform.source_map);
         // In a browser, loading a chunk links its stylesheet too.
         let links_css: Vec<bool> = chunks
             .chunks

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 use vnext_css::CssOptions;
-use vnext_diagnostics::Diagnostic;
+use vnext_diagnostics::{Diagnostic, Mapping};
 use vnext_transform::{DependencyKind, EmittedModule, TransformOptions};
 
 use crate::asset::Asset;
@@ -32,7 +32,18 @@ pub struct Module {
     /// The file's text, for source maps' `sourcesContent` (only when they are on).
     pub original_source: Option<String>,
     /// A stylesheet's compiled CSS, which the chunk holding the module ships.
-    pub css: Option<String>,
+    pub css: Option<ModuleCss>,
+}
+
+/// A stylesheet's compiled CSS.
+#[derive(Debug, Clone)]
+pub struct ModuleCss {
+    pub code: String,
+    /// Where its pieces came from, when source maps are on.
+    pub mappings: Vec<Mapping>,
+    /// The CSS lightningcss compiled (a preprocessor's output for Sass), for the source
+    /// map's `sourcesContent`; only when source maps are on.
+    pub source: Option<String>,
 }
 
 #[derive(Debug, Clone)]

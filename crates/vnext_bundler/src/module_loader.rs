@@ -19,7 +19,7 @@ use crate::asset::{Asset, is_asset};
 use crate::layer::Layer;
 use crate::module_cache::Resolution;
 use crate::module_graph::{
-    ClientReference, GraphContext, Module, ModuleBody, ServerReference, module_id,
+    ClientReference, GraphContext, Module, ModuleBody, ModuleCss, ServerReference, module_id,
 };
 use crate::module_resolver::{RSC_MANIFESTS, Resolved};
 
@@ -301,39 +301,48 @@ fn load_stylesheet(
         Ok(compiled) => compiled,
         Err(diagnostic) => return loaded.diagnostics.push(diagnostic),
     };
-    let mut code = compiled.code;
+    let mut targets = HashMap::new();
     for url in &compiled.urls {
-        let target = match local_file(&url.url) {
-            Some(relative) => {
-                let folder = path.parent().unwrap_or(Path::new(""));
-                match Asset::read(&folder.join(relative)) {
-                    Ok(asset) => {
-                        let suffix = &url.url[relative.len()..];
-                        let target = format!("{}{suffix}", asset.url(context.public_path));
-                        loaded.assets.push(asset);
-                        target
-                    }
-                    Err(_) => {
-                        let message = format!("Module not found: Can't resolve '{}'", url.url);
-                        let location = Location {
-                            file: file.to_string(),
-                            line: url.line,
-                            column: url.column,
-                        };
-                        loaded.diagnostics.push(
-                            Diagnostic::error("module-not-found", message, vec![file.to_string()])
-                                .at(source, location),
-                        );
-                        continue;
-                    }
-                }
-            }
-            None => url.url.clone(),
+        let Some(relative) = local_file(&url.url) else {
+            continue;
         };
-        code = code.replace(&url.placeholder, &target);
+        let folder = path.parent().unwrap_or(Path::new(""));
+        match Asset::read(&folder.join(relative)) {
+            Ok(asset) => {
+                let suffix = &url.url[relative.len()..];
+                targets.insert(
+                    url.placeholder.clone(),
+                    format!("{}{suffix}", asset.url(context.public_path)),
+                );
+                loaded.assets.push(asset);
+            }
+            Err(_) => {
+                let message = format!("Module not found: Can't resolve '{}'", url.url);
+                let location = Location {
+                    file: file.to_string(),
+                    line: url.line,
+                    column: url.column,
+                };
+                loaded.diagnostics.push(
+                    Diagnostic::error("module-not-found", message, vec![file.to_string()])
+                        .at(source, location),
+                );
+            }
+        }
     }
     if layer != Layer::Ssr {
-        loaded.module.css = Some(code);
+        let (code, mappings) = compiled.with_urls(|url| {
+            targets
+                .get(&url.placeholder)
+                .cloned()
+                .unwrap_or_else(|| url.url.clone())
+        });
+        let source = context.transform.source_map.then(|| source.to_string());
+        loaded.module.css = Some(ModuleCss {
+            code,
+            mappings,
+            source,
+        });
     }
     load_script(layer, path, file, &compiled.module_js, context, loaded);
 }

@@ -1,7 +1,7 @@
 //! A chunk's source map: each module's mappings, shifted to the line its code starts
 //! on in the chunk, encoded as the source map format's Base64 VLQ.
 
-use vnext_transform::Mapping;
+use vnext_diagnostics::Mapping;
 
 /// Builds one source map (version 3) from modules added in the order they appear.
 #[derive(Debug, Default)]

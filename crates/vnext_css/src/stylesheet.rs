@@ -8,7 +8,8 @@ use lightningcss::dependencies::{Dependency, DependencyOptions};
 use lightningcss::error::ErrorLocation;
 use lightningcss::stylesheet::{MinifyOptions, ParserOptions, PrinterOptions, StyleSheet};
 use lightningcss::targets::Targets;
-use vnext_diagnostics::{Diagnostic, Location};
+use parcel_sourcemap::SourceMap;
+use vnext_diagnostics::{Diagnostic, Location, Mapping};
 
 use crate::BrowserTargets;
 
@@ -18,6 +19,8 @@ pub struct CssOptions {
     pub minify: bool,
     /// The browsers to lower syntax for.
     pub targets: BrowserTargets,
+    /// Record where each piece of the printed CSS came from.
+    pub source_map: bool,
 }
 
 /// A compiled stylesheet.
@@ -25,6 +28,8 @@ pub struct CssOptions {
 pub struct CompiledStylesheet {
     /// Its CSS, without its `@import`s; each `url()` is a placeholder (see `urls`).
     pub code: String,
+    /// Where the pieces of `code` came from in the source, when source maps are on.
+    pub mappings: Vec<Mapping>,
     /// The `url()`s, for the bundler to point at files it ships (or put back).
     pub urls: Vec<CssUrl>,
     /// CommonJS standing for the stylesheet in the module graph: a `require` of each
@@ -67,6 +72,11 @@ pub fn compile_stylesheet(
         located(file, source, message, error.loc.as_ref())
     })?;
     let targets = Targets::from(options.targets);
+    let mut source_map = options.source_map.then(|| {
+        let mut map = SourceMap::new("/");
+        map.add_source(file);
+        map
+    });
     stylesheet
         .minify(MinifyOptions {
             targets,
@@ -80,6 +90,7 @@ pub fn compile_stylesheet(
             analyze_dependencies: Some(DependencyOptions {
                 remove_imports: true,
             }),
+            source_map: source_map.as_mut(),
             ..PrinterOptions::default()
         })
         .map_err(|error| located(file, source, error.kind.to_string(), error.loc.as_ref()))?;
@@ -102,11 +113,80 @@ pub fn compile_stylesheet(
     if let Some(exports) = printed.exports {
         module_js.push_str(&exports_js(exports.into_iter().collect()));
     }
+    let mappings = source_map
+        .map(|map| {
+            map.get_mappings()
+                .into_iter()
+                .filter_map(|mapping| {
+                    let original = mapping.original?;
+                    Some(Mapping {
+                        generated_line: mapping.generated_line,
+                        generated_column: mapping.generated_column,
+                        original_line: original.original_line,
+                        original_column: original.original_column,
+                    })
+                })
+                .collect()
+        })
+        .unwrap_or_default();
     Ok(CompiledStylesheet {
         code: printed.code,
+        mappings,
         urls,
         module_js,
     })
+}
+
+impl CompiledStylesheet {
+    /// The CSS with each `url()` placeholder replaced by what `target_of` gives for it,
+    /// and the mappings moved along the lines where a replacement changed the length.
+    pub fn with_urls(&self, target_of: impl Fn(&CssUrl) -> String) -> (String, Vec<Mapping>) {
+        // (offset in `code`, placeholder length, replacement), in the order they appear.
+        let mut replacements: Vec<(usize, usize, String)> = Vec::new();
+        let mut seen = HashSet::new();
+        // One `url()` written twice has one placeholder.
+        for url in self.urls.iter().filter(|url| seen.insert(&url.placeholder)) {
+            let target = target_of(url);
+            for (offset, _) in self.code.match_indices(&url.placeholder) {
+                replacements.push((offset, url.placeholder.len(), target.clone()));
+            }
+        }
+        replacements.sort_by_key(|&(offset, ..)| offset);
+
+        let mut code = String::with_capacity(self.code.len());
+        // (line, column, change in length) of each replacement.
+        let mut shifts: Vec<(u32, u32, i64)> = Vec::new();
+        let mut copied = 0;
+        for (offset, length, target) in &replacements {
+            let line_start = self.code[..*offset].rfind('\n').map_or(0, |at| at + 1);
+            let line = self.code[..*offset].matches('\n').count() as u32;
+            let column = (offset - line_start) as u32;
+            shifts.push((line, column, target.len() as i64 - *length as i64));
+            code.push_str(&self.code[copied..*offset]);
+            code.push_str(target);
+            copied = offset + length;
+        }
+        code.push_str(&self.code[copied..]);
+
+        let mappings = self
+            .mappings
+            .iter()
+            .map(|mapping| {
+                let shift: i64 = shifts
+                    .iter()
+                    .filter(|&&(line, column, _)| {
+                        line == mapping.generated_line && column < mapping.generated_column
+                    })
+                    .map(|&(.., change)| change)
+                    .sum();
+                Mapping {
+                    generated_column: (i64::from(mapping.generated_column) + shift) as u32,
+                    ..*mapping
+                }
+            })
+            .collect();
+        (code, mappings)
+    }
 }
 
 /// CommonJS mapping each local name to its class names: its own scoped name, then,
@@ -186,4 +266,37 @@ fn located(
 
 fn js_string(value: &str) -> String {
     serde_json::to_string(value).expect("a string always serialises")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn replacing_urls_moves_the_mappings_after_them_on_their_line() {
+        let source = ".a {\n  background: url(./a.png);\n}\n.b {\n  background: url(./b.png), url(./a.png);\n}\n.c {\n  color: red;\n}\n";
+        let options = CssOptions {
+            minify: true,
+            source_map: true,
+            ..CssOptions::default()
+        };
+        let compiled = compile_stylesheet("entry.css", source, options).unwrap();
+        let (code, mappings) =
+            compiled.with_urls(|url| format!("/assets/{}-0123456789abcdef.png", &url.url[2..3]));
+        assert_eq!(
+            code,
+            r#".a{background:url("/assets/a-0123456789abcdef.png")}.b{background:url("/assets/b-0123456789abcdef.png"),url("/assets/a-0123456789abcdef.png")}.c{color:red}"#
+        );
+        let mapped: Vec<(&str, u32)> = mappings
+            .iter()
+            .map(|mapping| {
+                assert_eq!(mapping.generated_line, 0);
+                (
+                    &code[mapping.generated_column as usize..][..2],
+                    mapping.original_line,
+                )
+            })
+            .collect();
+        assert_eq!(mapped, [(".a", 0), (".b", 3), (".c", 6)]);
+    }
 }

@@ -18,5 +18,4 @@ pub use module_transform::{
     EmittedModule, ParsedModule, TransformOptions, TransformedModule, parse_module,
 };
 pub use parse::{locate, parse_program};
-pub use print::Mapping;
 pub use server_references::{action_id, server_reference_stub};

@@ -22,7 +22,7 @@ use swc_core::ecma::transforms::react::{self, Runtime};
 use swc_core::ecma::transforms::typescript;
 use swc_core::ecma::utils::{contains_top_level_await, find_pat_ids};
 use swc_core::ecma::visit::{VisitMutWith, VisitWith};
-use vnext_diagnostics::{Diagnostic, Location};
+use vnext_diagnostics::{Diagnostic, Location, Mapping};
 
 use crate::dependencies::{Dependency, DependencyCollector, DependencyKind, DependencyRewriter};
 use crate::directive::{Directive, read_directive};
@@ -31,7 +31,7 @@ use crate::inline_server_actions::hoist_inline_actions;
 use crate::layer_attributes::read_layer_attributes;
 use crate::minify::minify_module;
 use crate::parse::{locate, parse_program, syntax_for};
-use crate::print::{Mapping, print_program};
+use crate::print::print_program;
 use crate::server_references::registration_source;
 
 /// What a module needs to become.

@@ -4,17 +4,7 @@ use swc_core::common::{SourceMap, sync::Lrc};
 use swc_core::ecma::ast::Program;
 use swc_core::ecma::codegen::text_writer::{JsWriter, WriteJs, omit_trailing_semi};
 use swc_core::ecma::codegen::{Config, Emitter};
-
-/// A position in the printed code and the position in the module's source it came
-/// from. Lines and columns start at 0; columns count UTF-16 units in the output and
-/// characters in the source.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Mapping {
-    pub generated_line: u32,
-    pub generated_column: u32,
-    pub original_line: u32,
-    pub original_column: u32,
-}
+use vnext_diagnostics::Mapping;
 
 /// Prints `program`; `minify` drops whitespace and trailing semicolons. With
 /// `mappings`, records where each printed token came from in the source map's first
