@@ -49,6 +49,23 @@ describe('css: global CSS and CSS modules', () => {
     expect(await computedStyle(page, '#order-box', 'borderTopWidth')).toBe('4px')
   })
 
+  test('a stylesheet @imported with media, supports() or layer() conditions applies only under them', async () => {
+    const page = await app.browser('/')
+    // Screen and wide: the media query matches; print does not.
+    expect(await computedStyle(page, '#import-box', 'paddingLeft')).toBe('9px')
+    expect(await computedStyle(page, '#import-box', 'color')).toBe('rgb(0, 0, 0)')
+    expect(await computedStyle(page, '#import-box', 'display')).toBe('grid')
+    expect(await computedStyle(page, '#import-box', 'borderTopWidth')).toBe('0px')
+    // In a layer: below unlayered rules whatever the specificity, above the defaults.
+    expect(await computedStyle(page, '#import-box', 'marginTop')).toBe('2px')
+    expect(await computedStyle(page, '#import-box', 'letterSpacing')).toBe('3px')
+
+    await page.page.setViewportSize({ width: 400, height: 600 })
+    expect(await computedStyle(page, '#import-box', 'paddingLeft')).toBe('0px')
+    await page.page.emulateMedia({ media: 'print' })
+    expect(await computedStyle(page, '#import-box', 'color')).toBe('rgb(1, 2, 3)')
+  })
+
   test("a nested layout's CSS applies to its child pages only", async () => {
     const inside = await app.browser('/section/child')
     expect(await computedStyle(inside, '#section-text', 'fontWeight')).toBe('700')

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use std::fs;
 use std::path::Path;
 
-use vnext_css::compile_stylesheet;
+use vnext_css::{ImportCondition, compile_stylesheet};
 use vnext_diagnostics::{Diagnostic, Location};
 use vnext_transform::{
     Dependency, DependencyKind, Directive, EmittedModule, ParsedModule, action_id, parse_module,
@@ -45,6 +45,9 @@ pub struct LoadedModule {
 
 pub(crate) fn load_module(layer: Layer, path: &Path, context: &GraphContext) -> LoadedModule {
     let id = module_id(context.root, layer, path);
+    let full_path = path.to_string_lossy();
+    let (path, css_conditions) = ImportCondition::split_specifier(&full_path);
+    let path = Path::new(path);
     // Messages name the file; the layer shows in the import trace.
     let file = module_id(context.root, Layer::Default, path);
     let mut loaded = LoadedModule {
@@ -104,9 +107,15 @@ pub(crate) fn load_module(layer: Layer, path: &Path, context: &GraphContext) -> 
             load_script(layer, path, &file, &source, context, &mut loaded);
             context.cache.put(layer, path, source_hash, &loaded);
         }
-        "css" | "scss" | "sass" => {
-            load_stylesheet(layer, path, &file, &source, context, &mut loaded)
-        }
+        "css" | "scss" | "sass" => load_stylesheet(
+            layer,
+            path,
+            &file,
+            &source,
+            &css_conditions,
+            context,
+            &mut loaded,
+        ),
         _ => loaded.diagnostics.push(Diagnostic::error(
             "unsupported-module-type",
             format!("vnext cannot bundle `.{extension}` files yet ({file})"),
@@ -267,6 +276,7 @@ fn load_stylesheet(
     path: &Path,
     file: &str,
     source: &str,
+    conditions: &[ImportCondition],
     context: &GraphContext,
     loaded: &mut LoadedModule,
 ) {
@@ -297,7 +307,7 @@ fn load_stylesheet(
         }
         None => source,
     };
-    let compiled = match compile_stylesheet(file, source, options) {
+    let compiled = match compile_stylesheet(file, source, conditions, options) {
         Ok(compiled) => compiled,
         Err(diagnostic) => return loaded.diagnostics.push(diagnostic),
     };

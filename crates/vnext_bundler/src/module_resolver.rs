@@ -3,7 +3,10 @@
 
 use std::path::{Path, PathBuf};
 
-use oxc_resolver::{AliasValue, ResolveError, ResolveOptions, Resolver, TsconfigDiscovery};
+use oxc_resolver::{
+    AliasValue, Resolution, ResolveError, ResolveOptions, Resolver, TsconfigDiscovery,
+};
+use vnext_css::ImportCondition;
 
 use crate::layer::Layer;
 use crate::platform::Platform;
@@ -94,7 +97,7 @@ impl ModuleResolver {
         };
         let platform = self.platform_of(layer);
         match resolver.resolve_file(importer, specifier) {
-            Ok(resolution) => Ok(Resolved::File(resolution.into_path_buf())),
+            Ok(resolution) => Ok(Resolved::File(file_of(resolution))),
             Err(ResolveError::Builtin { resolved, .. }) if platform.has_node_builtins() => {
                 Ok(Resolved::External(resolved))
             }
@@ -110,6 +113,19 @@ impl ModuleResolver {
                 "Module not found: Can't resolve '{specifier}': {error}"
             )),
         }
+    }
+}
+
+/// The resolved file; a stylesheet imported under conditions keeps them after it, as
+/// `?…`, which makes it a module of its own (see `ImportCondition`).
+fn file_of(resolution: Resolution) -> PathBuf {
+    match resolution.query() {
+        Some(query) if ImportCondition::is_condition_query(query) => {
+            let mut path = resolution.path().as_os_str().to_owned();
+            path.push(query);
+            PathBuf::from(path)
+        }
+        _ => resolution.into_path_buf(),
     }
 }
 

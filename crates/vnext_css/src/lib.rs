@@ -3,7 +3,9 @@
 //! diagnostics with a code frame.
 
 mod browser_targets;
+mod import_condition;
 mod stylesheet;
 
 pub use browser_targets::BrowserTargets;
+pub use import_condition::ImportCondition;
 pub use stylesheet::{CompiledStylesheet, CssOptions, CssUrl, compile_stylesheet};

@@ -6,12 +6,14 @@ use std::collections::{BTreeMap, HashSet};
 use lightningcss::css_modules::{self, CssModuleExport, CssModuleReference};
 use lightningcss::dependencies::{Dependency, DependencyOptions};
 use lightningcss::error::ErrorLocation;
+use lightningcss::rules::CssRule;
 use lightningcss::stylesheet::{MinifyOptions, ParserOptions, PrinterOptions, StyleSheet};
 use lightningcss::targets::Targets;
 use parcel_sourcemap::SourceMap;
 use vnext_diagnostics::{Diagnostic, Location, Mapping};
 
 use crate::BrowserTargets;
+use crate::import_condition::{ImportCondition, wrap_in_conditions};
 
 #[derive(Debug, Clone, Copy, Default)]
 pub struct CssOptions {
@@ -53,10 +55,12 @@ pub struct CssUrl {
 
 /// Compiles `source`, the text of `file` (relative to the project root, which makes
 /// CSS module names the same on every machine). `*.module.{css,scss,sass}` is a CSS
-/// module.
+/// module. A sheet `@import`ed under `conditions` (outermost first) is wrapped in
+/// them, and passes them on to its own imports.
 pub fn compile_stylesheet(
     file: &str,
     source: &str,
+    conditions: &[ImportCondition],
     options: CssOptions,
 ) -> Result<CompiledStylesheet, Diagnostic> {
     let is_module = [".module.css", ".module.scss", ".module.sass"]
@@ -72,6 +76,19 @@ pub fn compile_stylesheet(
         located(file, source, message, error.loc.as_ref())
     })?;
     let targets = Targets::from(options.targets);
+    let imports: Vec<String> = stylesheet
+        .rules
+        .0
+        .iter()
+        .filter_map(|rule| match rule {
+            CssRule::Import(import) => {
+                let mut inherited = conditions.to_vec();
+                inherited.extend(ImportCondition::of_rule(import, targets));
+                Some(ImportCondition::specifier(&import.url, &inherited))
+            }
+            _ => None,
+        })
+        .collect();
     let mut source_map = options.source_map.then(|| {
         let mut map = SourceMap::new("/");
         map.add_source(file);
@@ -95,24 +112,29 @@ pub fn compile_stylesheet(
         })
         .map_err(|error| located(file, source, error.kind.to_string(), error.loc.as_ref()))?;
 
-    let mut urls = Vec::new();
-    let mut module_js = String::new();
-    for dependency in printed.dependencies.unwrap_or_default() {
-        match dependency {
-            Dependency::Import(import) => {
-                module_js.push_str(&format!("require({});\n", js_string(&import.url)));
-            }
-            Dependency::Url(url) => urls.push(CssUrl {
+    let mut module_js: String = imports
+        .iter()
+        .map(|specifier| format!("require({});\n", js_string(specifier)))
+        .collect();
+    let urls = printed
+        .dependencies
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|dependency| match dependency {
+            Dependency::Url(url) => Some(CssUrl {
                 placeholder: url.placeholder,
                 url: url.url,
                 line: url.loc.start.line as usize,
                 column: url.loc.start.column as usize,
             }),
-        }
-    }
+            Dependency::Import(_) => None,
+        })
+        .collect();
     if let Some(exports) = printed.exports {
         module_js.push_str(&exports_js(exports.into_iter().collect()));
     }
+    let mut code = printed.code;
+    let lines_before = wrap_in_conditions(&mut code, conditions);
     let mappings = source_map
         .map(|map| {
             map.get_mappings()
@@ -120,7 +142,7 @@ pub fn compile_stylesheet(
                 .filter_map(|mapping| {
                     let original = mapping.original?;
                     Some(Mapping {
-                        generated_line: mapping.generated_line,
+                        generated_line: mapping.generated_line + lines_before,
                         generated_column: mapping.generated_column,
                         original_line: original.original_line,
                         original_column: original.original_column,
@@ -130,7 +152,7 @@ pub fn compile_stylesheet(
         })
         .unwrap_or_default();
     Ok(CompiledStylesheet {
-        code: printed.code,
+        code,
         mappings,
         urls,
         module_js,
@@ -280,7 +302,7 @@ mod tests {
             source_map: true,
             ..CssOptions::default()
         };
-        let compiled = compile_stylesheet("entry.css", source, options).unwrap();
+        let compiled = compile_stylesheet("entry.css", source, &[], options).unwrap();
         let (code, mappings) =
             compiled.with_urls(|url| format!("/assets/{}-0123456789abcdef.png", &url.url[2..3]));
         assert_eq!(

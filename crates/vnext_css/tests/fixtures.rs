@@ -29,7 +29,7 @@ fn fixtures() {
             source_map: true,
             ..CssOptions::default()
         };
-        let actual = match compile_stylesheet(entry, &source, options) {
+        let actual = match compile_stylesheet(entry, &source, &[], options) {
             Ok(compiled) => {
                 let (code, mappings) =
                     compiled.with_urls(|url| format!("[{}:{}:{}]", url.url, url.line, url.column));
