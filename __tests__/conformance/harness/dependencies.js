@@ -8,7 +8,8 @@ import { join } from 'node:path'
 
 import { ROOT, packTarballs } from '../../helpers.js'
 
-const APP_PACKAGES = ['next', 'react', 'react-dom']
+// Tailwind CSS and PostCSS, as create-next-app sets them up, for the css fixtures.
+const APP_PACKAGES = ['next', 'react', 'react-dom', 'tailwindcss', '@tailwindcss/postcss']
 
 /**
  * Returns a folder whose `node_modules` holds what a fixture app needs on `target`:
