@@ -102,26 +102,24 @@ function clientOutput(tool, dir) {
 }
 
 /**
- * Opens each route in chromium, with a cold cache, and sums the JS it downloads until
- * the network is idle. Sizes are the response bodies gzipped here at one level, so
- * servers that compress differently (or not at all) compare fairly.
+ * Opens each route in chromium, with a cold cache, and sums the JS and the CSS it
+ * downloads until the network is idle. Sizes are the response bodies gzipped here at
+ * one level, so servers that compress differently (or not at all) compare fairly.
  */
-async function firstLoadJs(tool, dir, routes, browser) {
+async function firstLoad(tool, dir, routes, browser) {
   const [bin, args] = TOOLS[tool].serve(dir)
   const server = await startServer({ name: tool, bin, args, cwd: dir, probePath: '/' })
+  const sizes = (bodies) => ({ files: bodies.length, raw: bodies.reduce((sum, body) => sum + body.length, 0), gzip: bodies.reduce((sum, body) => sum + gzipSync(body).length, 0) })
   try {
     const perRoute = {}
     for (const route of routes) {
       const context = await browser.newContext()
       const page = await context.newPage()
-      const scripts = []
-      page.on('response', (response) => {
-        if (response.request().resourceType() === 'script') scripts.push(response.body().then((body) => ({ url: response.url(), body })))
-      })
+      const bodies = { script: [], stylesheet: [] }
+      page.on('response', (response) => bodies[response.request().resourceType()]?.push(response.body()))
       const response = await page.goto(`${server.origin}${route}`, { waitUntil: 'networkidle' })
       if (response.status() !== 200) throw new Error(`${tool}: ${route} answered ${response.status()}`)
-      const bodies = await Promise.all(scripts)
-      perRoute[route] = { files: bodies.length, raw: bodies.reduce((sum, { body }) => sum + body.length, 0), gzip: bodies.reduce((sum, { body }) => sum + gzipSync(body).length, 0) }
+      perRoute[route] = { js: sizes(await Promise.all(bodies.script)), css: sizes(await Promise.all(bodies.stylesheet)) }
       await context.close()
     }
     return perRoute
@@ -160,7 +158,7 @@ async function benchApp(app, tools, browser) {
       buildSeconds: median(buildSeconds[tool]),
       buildSamples: buildSeconds[tool],
       client: clientOutput(tool, dirs[tool]),
-      firstLoadJs: await firstLoadJs(tool, dirs[tool], sampleRoutes, browser),
+      firstLoad: await firstLoad(tool, dirs[tool], sampleRoutes, browser),
     }
   }
   return result
@@ -169,12 +167,15 @@ async function benchApp(app, tools, browser) {
 function table(app, result, tools) {
   const base = result.next
   const rows = tools.map((tool) => {
-    const { buildSeconds, client, firstLoadJs } = result[tool]
-    const loads = Object.values(firstLoadJs).map((load) => load.gzip)
+    const { buildSeconds, client, firstLoad } = result[tool]
+    const loads = Object.values(firstLoad).map((load) => load.js.gzip)
     return `| ${tool} | ${buildSeconds.toFixed(2)} | ${(base.buildSeconds / buildSeconds).toFixed(2)}× | ${kB(client.js.raw)} / ${kB(client.js.gzip)} | ${kB(client.css.raw)} / ${kB(client.css.gzip)} | ${kB(Math.min(...loads))} – ${kB(Math.max(...loads))} | ${kB(median(loads))} |`
   })
-  const routes = Object.keys(base.firstLoadJs)
-  const perRoute = routes.map((route) => `| \`${route}\` | ${tools.map((tool) => kB(result[tool].firstLoadJs[route].gzip)).join(' | ')} |`)
+  const routes = Object.keys(base.firstLoad)
+  const perRoute = routes.map((route) => {
+    const cells = (kind) => tools.map((tool) => kB(result[tool].firstLoad[route][kind].gzip))
+    return `| \`${route}\` | ${cells('js').join(' | ')} | ${cells('css').join(' | ')} |`
+  })
   return [
     app === 'example' ? '### The example app (`examples/basic`)' : `### ${app} routes`,
     '',
@@ -182,10 +183,10 @@ function table(app, result, tools) {
     '|---|---:|---:|---:|---:|---:|---:|',
     ...rows,
     '',
-    `First-load JS (kB gzip) by route, in chromium:`,
+    `First-load JS and CSS (kB gzip) by route, in chromium:`,
     '',
-    `| route | ${tools.join(' | ')} |`,
-    `|---|${tools.map(() => '---:').join('|')}|`,
+    `| route | ${tools.map((tool) => `JS ${tool}`).join(' | ')} | ${tools.map((tool) => `CSS ${tool}`).join(' | ')} |`,
+    `|---|${[...tools, ...tools].map(() => '---:').join('|')}|`,
     ...perRoute,
   ].join('\n')
 }
