@@ -221,6 +221,21 @@ fn load_script(
         });
         match result {
             Ok(resolved) => {
+                let names_file_url = transformed.file_urls.contains(&dependency.specifier);
+                if names_file_url
+                    && !matches!(&resolved, Resolved::File(target) if is_asset(target))
+                {
+                    let message = format!(
+                        "new URL('{}', import.meta.url) must name a file vnext ships as it is (an image, font or media file); scripts named this way (Web Workers) are not bundled yet",
+                        dependency.specifier
+                    );
+                    loaded.diagnostics.push(at_dependency(
+                        "file-url-not-asset",
+                        message,
+                        dependency,
+                    ));
+                    continue;
+                }
                 let dependency_id = resolved_id(context.root, target_layer, &resolved);
                 ids.insert(
                     (dependency.specifier.clone(), dependency.kind),

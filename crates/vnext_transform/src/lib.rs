@@ -3,6 +3,7 @@
 mod dependencies;
 mod directive;
 mod env_inline;
+mod file_urls;
 mod inline_server_actions;
 mod layer_attributes;
 mod minify;

@@ -27,6 +27,7 @@ use vnext_diagnostics::{Diagnostic, Location, Mapping};
 use crate::dependencies::{Dependency, DependencyCollector, DependencyKind, DependencyRewriter};
 use crate::directive::{Directive, read_directive};
 use crate::env_inline::EnvInline;
+use crate::file_urls::FileUrls;
 use crate::inline_server_actions::hoist_inline_actions;
 use crate::layer_attributes::read_layer_attributes;
 use crate::minify::minify_module;
@@ -80,6 +81,9 @@ pub struct TransformedModule {
     pub layer_switches: Vec<(String, String)>,
     /// `(export name, action id)` of each inline `"use server"` function hoisted.
     pub inline_actions: Vec<(String, String)>,
+    /// Specifiers of `new URL('./x', import.meta.url)`, now `require`d: the bundler
+    /// checks that each names a file it ships as it is.
+    pub file_urls: Vec<String>,
     program: Program,
     source_map: Lrc<SourceMap>,
     minify: bool,
@@ -226,6 +230,8 @@ impl ParsedModule {
                     unresolved_mark,
                 ));
                 program.visit_mut_with(&mut EnvInline::new(&options.env, unresolved_mark));
+                let mut file_urls = FileUrls::new(unresolved_mark);
+                program.visit_mut_with(&mut file_urls);
                 program.mutate(expr_simplifier(unresolved_mark, Default::default()));
                 program.mutate(dead_branch_remover(unresolved_mark));
 
@@ -237,6 +243,8 @@ impl ParsedModule {
                     import_interop: Some(ImportInterop::Swc),
                     ignore_dynamic: true,
                     allow_top_level_this: true,
+                    // Modules run inside ES module chunks, where it means the chunk.
+                    preserve_import_meta: true,
                     ..Default::default()
                 };
                 let features = FeatureFlag {
@@ -256,6 +264,7 @@ impl ParsedModule {
                 program.visit_with(&mut collector);
                 TransformedModule {
                     dependencies: collector.dependencies,
+                    file_urls: file_urls.files,
                     exports,
                     star_exports,
                     is_esm,

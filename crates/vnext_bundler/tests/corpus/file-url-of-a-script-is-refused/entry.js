@@ -1,0 +1,2 @@
+const worker = new URL('./worker.js', import.meta.url)
+console.log(String(worker))
