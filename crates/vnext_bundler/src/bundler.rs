@@ -22,7 +22,9 @@ use crate::module_cache::ModuleCache;
 use crate::module_graph::{GraphContext, build_graph};
 use crate::module_resolver::{ModuleResolver, RSC_MANIFESTS};
 use crate::platform::Platform;
+use crate::side_effects::PackageSideEffects;
 use crate::stylesheet_writer::{ChunkStylesheet, write_stylesheets};
+use crate::unused_reexports::drop_unused_reexports;
 
 /// Runs on every stylesheet before lightningcss: the app's PostCSS plugins, which the
 /// binding calls in JavaScript. The error is the message to show.
@@ -231,16 +233,18 @@ impl Bundler {
             stylesheet_preprocessor: self.stylesheet_preprocessor.as_deref(),
             stylesheet: self.stylesheet,
             cache: &self.cache,
+            side_effects: &PackageSideEffects::default(),
         };
         // Files may have come or gone since the last build.
         self.resolver.clear_cache();
         let entry_paths: Vec<(Layer, PathBuf)> =
             paths.iter().map(|(_, entry)| entry.clone()).collect();
-        let graph = build_graph(&entry_paths, &context);
+        let mut graph = build_graph(&entry_paths, &context);
         output.diagnostics.extend(graph.diagnostics.iter().cloned());
         if output.has_errors() {
             return output;
         }
+        drop_unused_reexports(&mut graph);
         let named_entries: Vec<(String, String)> = paths
             .iter()
             .zip(&graph.entry_ids)

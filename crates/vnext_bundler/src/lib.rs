@@ -13,8 +13,10 @@ mod module_graph;
 mod module_loader;
 mod module_resolver;
 mod platform;
+mod side_effects;
 mod source_map_writer;
 mod stylesheet_writer;
+mod unused_reexports;
 
 pub use asset::Asset;
 pub use bundler::{

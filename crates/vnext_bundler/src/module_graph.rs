@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use vnext_css::CssOptions;
 use vnext_diagnostics::{Diagnostic, Mapping};
-use vnext_transform::{DependencyKind, EmittedModule, TransformOptions};
+use vnext_transform::{DependencyKind, EmittedModule, ImportedNames, Reexport, TransformOptions};
 
 use crate::asset::Asset;
 use crate::bundler::StylesheetPreprocessor;
@@ -16,6 +16,7 @@ use crate::layer::Layer;
 use crate::module_cache::ModuleCache;
 use crate::module_loader::{LoadedModule, load_module, resolved_id};
 use crate::module_resolver::{ModuleResolver, RSC_MANIFESTS, Resolved};
+use crate::side_effects::PackageSideEffects;
 
 /// One module of the bundle.
 #[derive(Debug, Clone)]
@@ -33,6 +34,13 @@ pub struct Module {
     pub original_source: Option<String>,
     /// A stylesheet's compiled CSS, which the chunk holding the module ships.
     pub css: Option<ModuleCss>,
+    /// What it takes from the modules it imports with ESM syntax, by id; a dependency
+    /// not listed is taken whole.
+    pub imported_names: Vec<(String, ImportedNames)>,
+    /// A barrel's re-exports, by target id.
+    pub barrel: Option<Vec<(String, Reexport)>>,
+    /// Its package says it has no side effects.
+    pub side_effect_free: bool,
 }
 
 /// A stylesheet's compiled CSS.
@@ -104,6 +112,24 @@ impl ModuleGraph {
         self.modules.iter()
     }
 
+    pub(crate) fn modules_mut(&mut self) -> impl Iterator<Item = &mut Module> {
+        self.modules.iter_mut()
+    }
+
+    /// Takes the modules `ids` out of the graph.
+    pub(crate) fn remove(&mut self, ids: &HashSet<String>) {
+        if ids.is_empty() {
+            return;
+        }
+        self.modules.retain(|module| !ids.contains(&module.id));
+        self.index = self
+            .modules
+            .iter()
+            .enumerate()
+            .map(|(position, module)| (module.id.clone(), position))
+            .collect();
+    }
+
     pub fn module(&self, id: &str) -> Option<&Module> {
         self.index.get(id).map(|&position| &self.modules[position])
     }
@@ -148,6 +174,7 @@ pub struct GraphContext<'a> {
     /// The URL the output folder is served at, for assets' URLs.
     pub public_path: &'a str,
     pub cache: &'a ModuleCache,
+    pub side_effects: &'a PackageSideEffects,
     pub stylesheet_preprocessor: Option<&'a dyn StylesheetPreprocessor>,
     pub stylesheet: CssOptions,
 }
@@ -260,6 +287,9 @@ impl Module {
             is_esm: false,
             original_source: None,
             css: None,
+            imported_names: Vec::new(),
+            barrel: None,
+            side_effect_free: false,
         }
     }
 }

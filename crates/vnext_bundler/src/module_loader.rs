@@ -265,6 +265,23 @@ fn load_script(
                 .cloned()
         })
         .collect();
+    let id_of = |specifier: &String| {
+        ids.get(&(specifier.clone(), DependencyKind::Static))
+            .cloned()
+    };
+    loaded.module.imported_names = transformed
+        .imports
+        .imported
+        .iter()
+        .filter_map(|(specifier, names)| Some((id_of(specifier)?, names.clone())))
+        .collect();
+    loaded.module.barrel = transformed.imports.barrel.as_ref().and_then(|reexports| {
+        reexports
+            .iter()
+            .map(|(specifier, reexport)| Some((id_of(specifier)?, reexport.clone())))
+            .collect()
+    });
+    loaded.module.side_effect_free = context.side_effects.is_free(path);
     loaded.module.exports = transformed.exports.clone();
     loaded.module.is_esm = transformed.is_esm;
     loaded.module.body = ModuleBody::Code(

@@ -4,6 +4,7 @@ mod dependencies;
 mod directive;
 mod env_inline;
 mod file_urls;
+mod imported_names;
 mod inline_server_actions;
 mod layer_attributes;
 mod minify;
@@ -14,6 +15,7 @@ mod server_references;
 
 pub use dependencies::{Dependency, DependencyKind};
 pub use directive::Directive;
+pub use imported_names::{ImportedNames, ModuleImports, Reexport};
 pub use minify::minify_script;
 pub use module_transform::{
     EmittedModule, ParsedModule, TransformOptions, TransformedModule, parse_module,

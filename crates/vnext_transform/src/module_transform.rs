@@ -28,6 +28,7 @@ use crate::dependencies::{Dependency, DependencyCollector, DependencyKind, Depen
 use crate::directive::{Directive, read_directive};
 use crate::env_inline::EnvInline;
 use crate::file_urls::FileUrls;
+use crate::imported_names::ModuleImports;
 use crate::inline_server_actions::hoist_inline_actions;
 use crate::layer_attributes::read_layer_attributes;
 use crate::minify::minify_module;
@@ -84,6 +85,8 @@ pub struct TransformedModule {
     /// Specifiers of `new URL('./x', import.meta.url)`, now `require`d: the bundler
     /// checks that each names a file it ships as it is.
     pub file_urls: Vec<String>,
+    /// What it takes from each module it imports, and its re-exports if it is a barrel.
+    pub imports: ModuleImports,
     program: Program,
     source_map: Lrc<SourceMap>,
     minify: bool,
@@ -236,6 +239,10 @@ impl ParsedModule {
                 program.mutate(dead_branch_remover(unresolved_mark));
 
                 let (exports, star_exports) = read_exports(&program);
+                let imports = match &program {
+                    Program::Module(module) => ModuleImports::read(module),
+                    Program::Script(_) => ModuleImports::default(),
+                };
                 let layer_switches = read_layer_attributes(&program);
                 let is_esm = matches!(&program, Program::Module(module) if module.body.iter().any(|item| item.is_module_decl()));
 
@@ -265,6 +272,7 @@ impl ParsedModule {
                 TransformedModule {
                     dependencies: collector.dependencies,
                     file_urls: file_urls.files,
+                    imports,
                     exports,
                     star_exports,
                     is_esm,
