@@ -15,6 +15,7 @@ use vnext_transform::{TransformOptions, minify_script};
 use xxhash_rust::xxh3::Xxh3;
 
 use crate::asset::Asset;
+use crate::async_modules::mark_async_importers;
 use crate::chunk_graph::{ChunkGraph, ChunkKind, Side, split_chunks};
 use crate::chunk_writer::{REGISTRY, WrittenChunk, fill_placeholders, write_chunk};
 use crate::layer::Layer;
@@ -245,6 +246,7 @@ impl Bundler {
             return output;
         }
         drop_unused_reexports(&mut graph);
+        mark_async_importers(&mut graph);
         let named_entries: Vec<(String, String)> = paths
             .iter()
             .zip(&graph.entry_ids)

@@ -5,6 +5,7 @@
 
 use std::fmt::Write;
 
+use crate::async_modules::awaited_imports;
 use crate::chunk_graph::{ChunkGraph, ChunkKind, Side};
 use crate::layer::Layer;
 use crate::module_graph::{ModuleBody, ModuleGraph};
@@ -145,7 +146,20 @@ pub fn write_chunk(
         let _ = write!(out, "{}: ", js_string(id));
         match &module.body {
             ModuleBody::Code(emitted) => {
-                out.push_str("function (module, exports, require) {\n");
+                if module.is_async {
+                    // What it imports finishes first, in order, as ES modules do.
+                    let awaited: Vec<String> = awaited_imports(graph, id)
+                        .iter()
+                        .map(|id| js_string(id))
+                        .collect();
+                    let _ = writeln!(
+                        out,
+                        "async function (module, exports, require) {{\nawait require.ready([{}]);",
+                        awaited.join(", ")
+                    );
+                } else {
+                    out.push_str("function (module, exports, require) {\n");
+                }
                 if let (Some(source_map), Some(original)) =
                     (&mut source_map, &module.original_source)
                 {
@@ -206,6 +220,16 @@ pub fn write_chunk(
     }
     out.push_str(");\n");
     if let ChunkKind::Entry { module_id, .. } = &chunk.kind {
+        if graph
+            .module(module_id)
+            .is_some_and(|module| module.is_async)
+        {
+            let _ = writeln!(
+                out,
+                "await __vnext_require.ready([{}]);",
+                js_string(module_id)
+            );
+        }
         let _ = writeln!(
             out,
             "const __vnext_entry = __vnext_require({});",

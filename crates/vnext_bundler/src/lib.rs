@@ -4,6 +4,7 @@
 //! ES module.
 
 mod asset;
+mod async_modules;
 mod bundler;
 mod chunk_graph;
 mod chunk_writer;

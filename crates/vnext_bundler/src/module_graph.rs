@@ -41,6 +41,9 @@ pub struct Module {
     pub barrel: Option<Vec<(String, Reexport)>>,
     /// Its package says it has no side effects.
     pub side_effect_free: bool,
+    /// It awaits at its top level, or imports a module that does: it runs as an async
+    /// function, once what it imports has finished.
+    pub is_async: bool,
 }
 
 /// A stylesheet's compiled CSS.
@@ -110,6 +113,12 @@ impl ModuleGraph {
     /// In discovery order, entries first.
     pub fn modules(&self) -> impl Iterator<Item = &Module> {
         self.modules.iter()
+    }
+
+    pub(crate) fn module_mut(&mut self, id: &str) -> Option<&mut Module> {
+        self.index
+            .get(id)
+            .map(|&position| &mut self.modules[position])
     }
 
     pub(crate) fn modules_mut(&mut self) -> impl Iterator<Item = &mut Module> {
@@ -290,6 +299,7 @@ impl Module {
             imported_names: Vec::new(),
             barrel: None,
             side_effect_free: false,
+            is_async: false,
         }
     }
 }

@@ -282,6 +282,7 @@ fn load_script(
             .collect()
     });
     loaded.module.side_effect_free = context.side_effects.is_free(path);
+    loaded.module.is_async = transformed.has_top_level_await;
     loaded.module.exports = transformed.exports.clone();
     loaded.module.is_esm = transformed.is_esm;
     loaded.module.body = ModuleBody::Code(

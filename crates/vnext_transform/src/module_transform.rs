@@ -87,6 +87,8 @@ pub struct TransformedModule {
     pub file_urls: Vec<String>,
     /// What it takes from each module it imports, and its re-exports if it is a barrel.
     pub imports: ModuleImports,
+    /// Its body awaits at the top level: it runs as an async function.
+    pub has_top_level_await: bool,
     program: Program,
     source_map: Lrc<SourceMap>,
     minify: bool,
@@ -94,19 +96,10 @@ pub struct TransformedModule {
 }
 
 /// Parses `source`, the text of `file` (as it should appear in messages), and reads
-/// its directive. Top-level await is refused: the registry runs modules synchronously.
+/// its directive.
 pub fn parse_module(file: &str, source: &str) -> Result<ParsedModule, Diagnostic> {
     let source_map: Lrc<SourceMap> = Default::default();
     let program = parse_program(&source_map, file, source)?;
-    if contains_top_level_await(&program) {
-        return Err(Diagnostic::error(
-            "top-level-await",
-            format!(
-                "{file} uses top-level await, which vnext's bundler does not support yet; wrap the code in an async function"
-            ),
-            vec![file.to_string()],
-        ));
-    }
     Ok(ParsedModule {
         directive: read_directive(&program),
         is_typescript: syntax_for(file).typescript(),
@@ -239,6 +232,7 @@ impl ParsedModule {
                 program.mutate(dead_branch_remover(unresolved_mark));
 
                 let (exports, star_exports) = read_exports(&program);
+                let has_top_level_await = contains_top_level_await(&program);
                 let imports = match &program {
                     Program::Module(module) => ModuleImports::read(module),
                     Program::Script(_) => ModuleImports::default(),
@@ -273,6 +267,7 @@ impl ParsedModule {
                     dependencies: collector.dependencies,
                     file_urls: file_urls.files,
                     imports,
+                    has_top_level_await,
                     exports,
                     star_exports,
                     is_esm,

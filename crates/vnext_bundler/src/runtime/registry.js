@@ -57,8 +57,17 @@ function __vnext_registry(baseUrl) {
     if (!factory) throw new Error(`vnext: module "${id}" is not in this bundle`)
     const module = { id, exports: {} }
     cache[id] = module
-    factory.call(module.exports, module, module.exports, require)
+    // An async module (top-level await) gives a promise of its completion.
+    module.done = factory.call(module.exports, module, module.exports, require)
     return module.exports
+  }
+
+  // Runs each of `ids` in order, waiting for the async ones to finish.
+  require.ready = async (ids) => {
+    for (const id of ids) {
+      require(id)
+      if (cache[id] && cache[id].done) await cache[id].done
+    }
   }
 
   require.register = (moreFactories, moreChunkFiles) => {
@@ -87,6 +96,8 @@ function __vnext_registry(baseUrl) {
   // `import(id)`: load the chunks that carry it, then run it. Without splitting there
   // are none, and loading is only deferred.
   require.load = (id) =>
-    Promise.all((chunkFiles[id] || []).map(require.loadChunk)).then(() => interopWildcard(require(id)))
+    Promise.all((chunkFiles[id] || []).map(require.loadChunk))
+      .then(() => require.ready([id]))
+      .then(() => interopWildcard(require(id)))
   return require
 }
