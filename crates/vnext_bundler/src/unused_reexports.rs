@@ -83,6 +83,10 @@ pub fn drop_unused_reexports(graph: &mut ModuleGraph) {
                 dropped_targets.push(target.clone());
             }
         }
+        // Everything used: the module stays as it was compiled.
+        if live.len() == reexports.len() {
+            continue;
+        }
         module.body = ModuleBody::Code(EmittedModule {
             code: barrel_code(&required, &live),
             mappings: Vec::new(),
