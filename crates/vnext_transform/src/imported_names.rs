@@ -28,6 +28,14 @@ pub enum Reexport {
     Star,
 }
 
+/// What an import declaration binds a local name to.
+enum Binding {
+    /// One export of the module (`default` for a default import).
+    Export(String),
+    /// The module's namespace.
+    Namespace,
+}
+
 /// A module's ESM imports, by specifier in source order, and its re-exports when it
 /// does nothing else.
 #[derive(Debug, Clone, Default)]
@@ -60,7 +68,7 @@ impl ModuleImports {
             None => imported.push((specifier, names)),
         };
         // Local name → (specifier, what it binds), for barrels that import then export.
-        let mut bindings: HashMap<String, (String, Reexport)> = HashMap::new();
+        let mut bindings: HashMap<String, (String, Binding)> = HashMap::new();
         let mut reexports = Vec::new();
         let mut is_barrel = true;
         for item in &module.body {
@@ -85,32 +93,18 @@ impl ModuleImports {
                                     .as_ref()
                                     .map_or_else(|| named.local.sym.to_string(), export_name);
                                 names.push(name.clone());
-                                (
-                                    named.local.sym.to_string(),
-                                    Reexport::Named {
-                                        imported: name,
-                                        exported: String::new(),
-                                    },
-                                )
+                                (named.local.sym.to_string(), Binding::Export(name))
                             }
                             ImportSpecifier::Default(default) => {
                                 names.push("default".to_string());
                                 (
                                     default.local.sym.to_string(),
-                                    Reexport::Named {
-                                        imported: "default".to_string(),
-                                        exported: String::new(),
-                                    },
+                                    Binding::Export("default".to_string()),
                                 )
                             }
                             ImportSpecifier::Namespace(namespace) => {
                                 all = true;
-                                (
-                                    namespace.local.sym.to_string(),
-                                    Reexport::Namespace {
-                                        exported: String::new(),
-                                    },
-                                )
+                                (namespace.local.sym.to_string(), Binding::Namespace)
                             }
                         };
                         bindings.insert(local, (specifier.clone(), bound));
@@ -148,7 +142,7 @@ impl ModuleImports {
                                     .as_ref()
                                     .map_or_else(|| local.clone(), export_name);
                                 match bindings.get(&local) {
-                                    Some((source, Reexport::Named { imported, .. })) => {
+                                    Some((source, Binding::Export(imported))) => {
                                         reexports.push((
                                             source.clone(),
                                             Reexport::Named {
@@ -157,7 +151,7 @@ impl ModuleImports {
                                             },
                                         ));
                                     }
-                                    Some((source, _)) => {
+                                    Some((source, Binding::Namespace)) => {
                                         reexports.push((
                                             source.clone(),
                                             Reexport::Namespace { exported },
@@ -201,12 +195,12 @@ impl ModuleImports {
                 from == source
                     && match (bound, reexport) {
                         (
-                            Reexport::Named { imported, .. },
+                            Binding::Export(imported),
                             Reexport::Named {
                                 imported: other, ..
                             },
                         ) => imported == other,
-                        (Reexport::Namespace { .. }, Reexport::Namespace { .. }) => true,
+                        (Binding::Namespace, Reexport::Namespace { .. }) => true,
                         _ => false,
                     }
             })
