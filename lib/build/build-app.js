@@ -8,7 +8,7 @@ import { gzipSync } from 'node:zlib'
 
 import { Bundler, compileRoutes } from '../../index.js'
 import { CACHE_BINDING } from '../server/kv-store.js'
-import { metadataFileLinks } from './metadata-file-links.js'
+import { metadataFileImages, metadataFileLinks } from './metadata-file-links.js'
 import { writeKvOutput } from './kv-output.js'
 import { loadNextConfig } from './next-config.js'
 import { prerender } from './prerender.js'
@@ -92,6 +92,7 @@ export async function buildApp(appDir) {
       rootStylesheets: stylesheets[manifest.routes.findIndex((route) => route.tree)] ?? [],
       clientScripts: sharedLists(assets.map((route) => route.scripts)),
       fileLinks: sharedLists(metadataFileLinks(manifest, root)),
+      fileImages: sharedLists(metadataFileImages(manifest, root)),
       previewModeId: randomBytes(16).toString('hex'),
       buildId: clientBuildId(files),
       pageCache: {},

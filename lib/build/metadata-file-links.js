@@ -1,13 +1,15 @@
-// The `<link>`s a page gets for metadata files: the icon files of its segments
-// (`favicon.ico`, `icon.*`, `apple-icon.*`), as Next writes them (type from the
+// What a page's head gets from metadata files: `<link>`s for the icon files of its
+// segments (`favicon.ico`, `icon.*`, `apple-icon.*`), as Next writes them (type from the
 // extension, size read from the image, a content hash in the query so browsers fetch a
-// changed icon), and the app's web manifest.
+// changed icon) and the app's web manifest; and the Open Graph and Twitter images of
+// its segments' static `opengraph-image.*` and `twitter-image.*` files.
 import { createHash } from 'node:crypto'
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { basename, dirname, extname, join } from 'node:path'
 
-const TYPES = { '.ico': 'image/x-icon', '.png': 'image/png', '.svg': 'image/svg+xml', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg' }
+const TYPES = { '.ico': 'image/x-icon', '.png': 'image/png', '.svg': 'image/svg+xml', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.gif': 'image/gif' }
 const ICON = /^(favicon|icon\d*|apple-icon\d*)$/
+const SOCIAL_IMAGE = /^(opengraph-image|twitter-image)\d*$/
 const FAVICON = '/favicon.ico'
 const WEB_MANIFEST = /^\/manifest\.(webmanifest|json)$/
 
@@ -40,15 +42,75 @@ function iconLink(route, root) {
   const bytes = readFileSync(join(root, route.file))
   const extension = extname(route.file)
   const rel = basename(route.file).startsWith('apple-icon') ? 'apple-touch-icon' : 'icon'
-  const href = route.path === FAVICON ? route.path : `${route.path}?${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}`
-  const size = imageSize(bytes, extension)
-  return { rel, href, type: TYPES[extension], ...(size ? { sizes: size } : {}) }
+  const href = route.path === FAVICON ? route.path : `${route.path}?${contentHash(bytes)}`
+  const size = extension === '.svg' ? 'any' : imageSize(bytes, extension)
+  return { rel, href, type: TYPES[extension], ...(size ? { sizes: `${size.width}x${size.height}` } : {}) }
 }
 
-/** `WxH` of a PNG or ICO (its first image), `any` for an SVG; null when unknown. */
+/**
+ * Each page's static social images, by the depth of the segment whose folder holds
+ * them (the chain of `children` from the root): `[{ depth, openGraph?, twitter? }]`,
+ * each image `{ url, type, width, height, alt? }` as Next reads it (the alt from a
+ * `.alt.txt` beside it). The render puts a segment's images in place of what its
+ * layout's metadata has, unless that names images itself.
+ * @param {import('../../index.d.ts').RouteManifest} manifest
+ * @param {string} root
+ * @returns {object[][]} by route index
+ */
+export function metadataFileImages(manifest, root) {
+  const byFolder = new Map()
+  for (const route of manifest.routes) {
+    const name = basename(route.file, extname(route.file))
+    if (route.kind !== 'metadata' || !SOCIAL_IMAGE.test(name) || !TYPES[extname(route.file)]) continue
+    const folder = dirname(route.file)
+    const images = byFolder.get(folder) ?? {}
+    const key = name.startsWith('opengraph') ? 'openGraph' : 'twitter'
+    ;(images[key] ??= []).push(socialImage(route, root))
+    byFolder.set(folder, images)
+  }
+  return manifest.routes.map((route) => {
+    if (route.kind !== 'page' || byFolder.size === 0) return []
+    const found = []
+    let folder = manifest.appDir
+    for (let node = route.tree, depth = 0; node; node = node.slots?.children, depth++) {
+      if (depth > 0) folder = `${folder}/${node.segment}`
+      if (byFolder.has(folder)) found.push({ depth, ...byFolder.get(folder) })
+    }
+    return found
+  })
+}
+
+function socialImage(route, root) {
+  const path = join(root, route.file)
+  const bytes = readFileSync(path)
+  const extension = extname(route.file)
+  const altFile = path.slice(0, -extension.length) + '.alt.txt'
+  const alt = existsSync(altFile) ? readFileSync(altFile, 'utf8') : undefined
+  return { url: `${route.path}?${contentHash(bytes)}`, type: TYPES[extension], ...imageSize(bytes, extension), ...(alt === undefined ? {} : { alt }) }
+}
+
+function contentHash(bytes) {
+  return createHash('sha256').update(bytes).digest('hex').slice(0, 16)
+}
+
+/** The size of a PNG, GIF, JPEG or ICO (its first image); null when it cannot tell. */
 function imageSize(bytes, extension) {
-  if (extension === '.svg') return 'any'
-  if (extension === '.png' && bytes.length >= 24) return `${bytes.readUInt32BE(16)}x${bytes.readUInt32BE(20)}`
-  if (extension === '.ico' && bytes.length >= 8) return `${bytes[6] || 256}x${bytes[7] || 256}`
+  if (extension === '.png' && bytes.length >= 24) return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) }
+  if (extension === '.gif' && bytes.length >= 10) return { width: bytes.readUInt16LE(6), height: bytes.readUInt16LE(8) }
+  if (extension === '.ico' && bytes.length >= 8) return { width: bytes[6] || 256, height: bytes[7] || 256 }
+  if (extension === '.jpg' || extension === '.jpeg') return jpegSize(bytes)
+  return null
+}
+
+/** A JPEG's size, from its first start-of-frame marker. */
+function jpegSize(bytes) {
+  let offset = 2
+  while (offset + 9 < bytes.length && bytes[offset] === 0xff) {
+    const marker = bytes[offset + 1]
+    const length = bytes.readUInt16BE(offset + 2)
+    const isStartOfFrame = marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc
+    if (isStartOfFrame) return { width: bytes.readUInt16BE(offset + 7), height: bytes.readUInt16BE(offset + 5) }
+    offset += 2 + length
+  }
   return null
 }

@@ -108,6 +108,7 @@ function pageOf(route, index, url, app, build, kept = {}) {
     params: encodedParams(route.path, url.pathname),
     stylesheets: build.stylesheets[index],
     fileLinks: shared(build.fileLinks),
+    fileImages: shared(build.fileImages),
     scripts: [...build.bootstrapModules, ...shared(build.clientScripts)],
     policy: build.pageCache[index],
     config,
@@ -309,7 +310,7 @@ async function answerAction(page, context) {
 
 /** What `renderPageTree` needs to know of the request. */
 function treeRequest(page, url) {
-  return { pathname: url.pathname, params: page.params, searchParams: url.searchParams, stylesheets: page.stylesheets, fileLinks: page.fileLinks ?? [] }
+  return { pathname: url.pathname, params: page.params, searchParams: url.searchParams, stylesheets: page.stylesheets, fileLinks: page.fileLinks ?? [], fileImages: page.fileImages ?? [] }
 }
 
 /**

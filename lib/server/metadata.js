@@ -12,25 +12,37 @@ const CLIENT_REFERENCE = Symbol.for('react.client.reference')
  * @param {{ kind: string } | undefined} cut a not-found or error page is not indexed
  * @param {object[]} fileLinks links to the segments' icon files (which take the place
  *   of the `icons` metadata, as in Next) and the web manifest
+ * @param {object[]} fileImages the static Open Graph and Twitter images of segments, by
+ *   their depth in `chain`
  */
-export async function renderMetadata(chain, props, cut, fileLinks) {
+export async function renderMetadata(chain, props, cut, fileLinks, fileImages = []) {
   let metadata = {}
   let viewport = {}
   let template = null
   let title = null
-  for (const files of chain) {
-    for (const kind of ['layout', 'page']) {
-      const module = files[kind]
-      if (!module || (cut && kind === 'page')) continue
-      const ownViewport = await read(module, 'viewport', 'generateViewport', props, viewport)
-      if (ownViewport) viewport = { ...viewport, ...ownViewport }
-      const own = await read(module, 'metadata', 'generateMetadata', props, metadata)
-      if (!own) continue
-      if ('title' in own) title = resolveTitle(own.title, template)
-      metadata = { ...metadata, ...own }
-      if (kind === 'layout' && own.title && typeof own.title === 'object' && 'template' in own.title) template = own.title.template
-    }
+  const merge = async (module, kind) => {
+    if (!module) return null
+    const ownViewport = await read(module, 'viewport', 'generateViewport', props, viewport)
+    if (ownViewport) viewport = { ...viewport, ...ownViewport }
+    const own = await read(module, 'metadata', 'generateMetadata', props, metadata)
+    if (!own) return null
+    if ('title' in own) title = resolveTitle(own.title, template)
+    metadata = { ...metadata, ...own }
+    if (kind === 'layout' && own.title && typeof own.title === 'object' && 'template' in own.title) template = own.title.template
+    return own
   }
+  for (const [depth, files] of chain.entries()) {
+    const layoutMetadata = await merge(files.layout, 'layout')
+    // A segment's image files stand in for the images its layout's metadata would give.
+    const images = fileImages.find((entry) => entry.depth === depth)
+    for (const key of ['openGraph', 'twitter']) {
+      if (images?.[key] && !(layoutMetadata?.[key] && 'images' in layoutMetadata[key])) {
+        metadata = { ...metadata, [key]: { ...metadata[key], images: images[key] } }
+      }
+    }
+    if (!cut) await merge(files.page, 'page')
+  }
+  metadata = withSocialDefaults(metadata, title)
   const base = metadata.metadataBase ? new URL(metadata.metadataBase) : null
   const url = (value) => (base && typeof value === 'string' && value.startsWith('/') ? new URL(value, base).href : String(value))
   const tags = []
@@ -133,6 +145,33 @@ function openGraphTags(og, meta, url) {
   }
 }
 
+/**
+ * As Next fills them in after merging: Twitter takes what it lacks (title, description,
+ * images) from Open Graph, and both take the page's title and description.
+ */
+function withSocialDefaults(metadata, title) {
+  const { openGraph, twitter, description } = metadata
+  const hasTitle = (value) => Boolean(value?.title && (typeof value.title === 'string' || value.title.absolute || value.title.default))
+  const result = { ...metadata }
+  if (openGraph) {
+    result.twitter = {
+      ...twitter,
+      ...(!hasTitle(twitter) && (hasTitle(openGraph) || title) ? { title: hasTitle(openGraph) ? openGraph.title : title } : {}),
+      ...(!twitter?.description ? { description: openGraph.description || description } : {}),
+      ...(!twitter?.images ? { images: openGraph.images } : {}),
+    }
+  }
+  for (const key of ['openGraph', 'twitter']) {
+    if (!result[key]) continue
+    result[key] = {
+      ...result[key],
+      ...(!hasTitle(result[key]) && title ? { title } : {}),
+      ...(!result[key].description && description ? { description } : {}),
+    }
+  }
+  return result
+}
+
 function twitterTags(twitter, meta, url) {
   if (!twitter) return
   meta('name', 'twitter:card', twitter.card ?? (twitter.images ? 'summary_large_image' : 'summary'))
@@ -143,6 +182,10 @@ function twitterTags(twitter, meta, url) {
   for (const image of images(twitter.images, url)) {
     meta('name', 'twitter:image', image.url)
     meta('name', 'twitter:image:alt', image.alt)
+    meta('name', 'twitter:image:secure_url', image.secureUrl)
+    meta('name', 'twitter:image:type', image.type)
+    meta('name', 'twitter:image:width', image.width)
+    meta('name', 'twitter:image:height', image.height)
   }
 }
 

@@ -25,10 +25,11 @@ import { markDynamic, requestStore } from './request-store.js'
 
 /**
  * @param {Segment} root
- * @param {{ pathname: string, params: Record<string, string | string[]>, searchParams: URLSearchParams, cut?: Cut, stylesheets: string[], fileLinks: object[] }} request
- *   `fileLinks`: the `<link>` props for the page's icon files and the web manifest
+ * @param {{ pathname: string, params: Record<string, string | string[]>, searchParams: URLSearchParams, cut?: Cut, stylesheets: string[], fileLinks: object[], fileImages: object[] }} request
+ *   `fileLinks`: the `<link>` props for the page's icon files and the web manifest;
+ *   `fileImages`: its segments' static Open Graph and Twitter images
  */
-export async function renderPageTree(root, { pathname, params, searchParams, cut, stylesheets, fileLinks }) {
+export async function renderPageTree(root, { pathname, params, searchParams, cut, stylesheets, fileLinks, fileImages }) {
   const navigation = { pathname, search: searchParams.toString(), params }
   if (cut?.kind === 'global-error') {
     const { default: GlobalError } = await root.files['global-error']()
@@ -38,7 +39,7 @@ export async function renderPageTree(root, { pathname, params, searchParams, cut
   const props = { params: Promise.resolve(params), searchParams: searchParamsPromise(searchParams) }
   const segments = { ...(await loadSegments(root, cut)), params, pathname }
   const tree = await renderSegment(root, segments, props, cut, 0, {})
-  const metadata = await renderMetadata(segments.chain, props, cut, fileLinks)
+  const metadata = await renderMetadata(segments.chain, props, cut, fileLinks, fileImages)
   const links = stylesheets.map((href) => h('link', { key: href, rel: 'stylesheet', href, precedence: 'next' }))
   return h(Fragment, null, ...links, metadata, h(NavigationProvider, navigation, tree))
 }
