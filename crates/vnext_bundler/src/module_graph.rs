@@ -17,6 +17,7 @@ use crate::module_cache::ModuleCache;
 use crate::module_loader::{LoadedModule, load_module, resolved_id};
 use crate::module_resolver::{ModuleResolver, RSC_MANIFESTS, Resolved};
 use crate::side_effects::PackageSideEffects;
+use crate::unused_reexports::{live_reexports, used_names};
 
 /// One module of the bundle.
 #[derive(Debug, Clone)]
@@ -199,19 +200,39 @@ pub fn build_graph(entries: &[(Layer, PathBuf)], context: &GraphContext) -> Modu
         .map(|(layer, path)| module_id(context.root, *layer, path))
         .collect();
     let mut wants_manifests = false;
+    // What barrels without side effects re-export is loaded only once something is
+    // found to use it (see `unused_reexports.rs`): target id → where, and the barrel.
+    let mut parked: HashMap<String, (Layer, PathBuf, String)> = HashMap::new();
 
-    while !wave.is_empty() {
+    loop {
+        if wave.is_empty() {
+            wave = unpark(&graph, &mut parked, &mut claimed, &mut first_importer);
+            if wave.is_empty() {
+                break;
+            }
+        }
         let loaded: Vec<LoadedModule> = wave
             .par_iter()
             .map(|(layer, path)| load_module(*layer, path, context))
             .collect();
         let mut next = Vec::new();
         for module in loaded {
+            let parks_targets = module.module.barrel.is_some() && module.module.side_effect_free;
             for resolution in &module.resolutions {
                 let (layer, Ok(resolved)) = (resolution.layer, &resolution.result) else {
                     continue;
                 };
                 match resolved {
+                    Resolved::File(path)
+                        if parks_targets
+                            && !claimed.contains(&(layer, path.clone()))
+                            && context.side_effects.is_free(path) =>
+                    {
+                        let id = resolved_id(context.root, layer, resolved);
+                        parked
+                            .entry(id)
+                            .or_insert_with(|| (layer, path.clone(), module.module.id.clone()));
+                    }
                     Resolved::File(path) if claimed.insert((layer, path.clone())) => {
                         let id = resolved_id(context.root, layer, resolved);
                         first_importer.insert(id, module.module.id.clone());
@@ -283,6 +304,34 @@ pub fn build_graph(entries: &[(Layer, PathBuf)], context: &GraphContext) -> Modu
         graph.insert(manifests);
     }
     graph
+}
+
+/// The parked targets that a barrel's importers now use, claimed for the next wave.
+fn unpark(
+    graph: &ModuleGraph,
+    parked: &mut HashMap<String, (Layer, PathBuf, String)>,
+    claimed: &mut HashSet<(Layer, PathBuf)>,
+    first_importer: &mut HashMap<String, String>,
+) -> Vec<(Layer, PathBuf)> {
+    if parked.is_empty() {
+        return Vec::new();
+    }
+    let used = used_names(graph);
+    let mut wave = Vec::new();
+    for module in graph.modules() {
+        let Some(reexports) = &module.barrel else {
+            continue;
+        };
+        for (target, _) in live_reexports(reexports, used.get(&module.id)) {
+            if let Some((layer, path, barrel)) = parked.remove(&target)
+                && claimed.insert((layer, path.clone()))
+            {
+                first_importer.insert(target, barrel);
+                wave.push((layer, path));
+            }
+        }
+    }
+    wave
 }
 
 impl Module {

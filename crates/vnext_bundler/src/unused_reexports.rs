@@ -12,7 +12,7 @@ use crate::module_graph::{ModuleBody, ModuleGraph};
 
 /// The names of a module that something uses.
 #[derive(Debug, Clone, Default)]
-struct Used {
+pub(crate) struct Used {
     all: bool,
     names: HashSet<String>,
 }
@@ -40,9 +40,10 @@ pub fn drop_unused_reexports(graph: &mut ModuleGraph) {
         return;
     }
     let used = used_names(graph);
-    let side_effect_free: HashSet<String> = graph
+    // Targets the graph never loaded were left out for having no side effects.
+    let may_have_side_effects: HashSet<String> = graph
         .modules()
-        .filter(|module| module.side_effect_free)
+        .filter(|module| !module.side_effect_free)
         .map(|module| module.id.clone())
         .collect();
     let mut dropped_targets = Vec::new();
@@ -50,25 +51,7 @@ pub fn drop_unused_reexports(graph: &mut ModuleGraph) {
         let Some(reexports) = &module.barrel else {
             continue;
         };
-        let none = Used::default();
-        let used = used.get(&module.id).unwrap_or(&none);
-        let provided = provided_names(reexports);
-        let live: Vec<(String, Reexport)> = reexports
-            .iter()
-            .filter(|(_, reexport)| match reexport {
-                Reexport::Named { exported, .. } | Reexport::Namespace { exported } => {
-                    used.has(exported)
-                }
-                Reexport::Star => {
-                    used.all
-                        || used
-                            .names
-                            .iter()
-                            .any(|name| !provided.contains(name.as_str()))
-                }
-            })
-            .cloned()
-            .collect();
+        let live = live_reexports(reexports, used.get(&module.id));
         // A target still runs, in its place, when something uses it or it may have
         // side effects.
         let mut required: Vec<String> = Vec::new();
@@ -77,7 +60,7 @@ pub fn drop_unused_reexports(graph: &mut ModuleGraph) {
             if required.contains(target) {
                 continue;
             }
-            if is_live || !side_effect_free.contains(target) {
+            if is_live || may_have_side_effects.contains(target) {
                 required.push(target.clone());
             } else {
                 dropped_targets.push(target.clone());
@@ -99,8 +82,34 @@ pub fn drop_unused_reexports(graph: &mut ModuleGraph) {
     drop_unreached(graph, dropped_targets);
 }
 
+/// The re-exports of a barrel that something uses, given what is `used` of it.
+pub(crate) fn live_reexports(
+    reexports: &[(String, Reexport)],
+    used: Option<&Used>,
+) -> Vec<(String, Reexport)> {
+    let none = Used::default();
+    let used = used.unwrap_or(&none);
+    let provided = provided_names(reexports);
+    reexports
+        .iter()
+        .filter(|(_, reexport)| match reexport {
+            Reexport::Named { exported, .. } | Reexport::Namespace { exported } => {
+                used.has(exported)
+            }
+            Reexport::Star => {
+                used.all
+                    || used
+                        .names
+                        .iter()
+                        .any(|name| !provided.contains(name.as_str()))
+            }
+        })
+        .cloned()
+        .collect()
+}
+
 /// What each module's importers take from it, followed through barrels.
-fn used_names(graph: &ModuleGraph) -> HashMap<String, Used> {
+pub(crate) fn used_names(graph: &ModuleGraph) -> HashMap<String, Used> {
     let mut used: HashMap<String, Used> = HashMap::new();
     let mut changed_barrels = Vec::new();
     // Records what `target` gives; a barrel whose use grew is looked at again.
