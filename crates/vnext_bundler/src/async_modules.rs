@@ -18,21 +18,17 @@ pub fn mark_async_importers(graph: &mut ModuleGraph) {
     if pending.is_empty() {
         return;
     }
-    let mut importers: HashMap<&str, Vec<String>> = HashMap::new();
+    let mut importers_of: HashMap<String, Vec<String>> = HashMap::new();
     for module in graph.modules() {
         for (target, kind) in &module.dependencies {
             if *kind == DependencyKind::Static {
-                importers
-                    .entry(target.as_str())
+                importers_of
+                    .entry(target.clone())
                     .or_default()
                     .push(module.id.clone());
             }
         }
     }
-    let mut importers_of: HashMap<String, Vec<String>> = importers
-        .into_iter()
-        .map(|(target, ids)| (target.to_string(), ids))
-        .collect();
     while let Some(id) = pending.pop() {
         for importer in importers_of.remove(&id).unwrap_or_default() {
             if let Some(module) = graph.module_mut(&importer)

@@ -312,7 +312,7 @@ fn rsc_manifests_body(graph: &ModuleGraph, chunks: &ChunkGraph, links_css: &[boo
     )
 }
 
-fn js_string(value: &str) -> String {
+pub(crate) fn js_string(value: &str) -> String {
     serde_json::to_string(value).expect("a string always serialises")
 }
 

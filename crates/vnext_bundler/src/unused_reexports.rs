@@ -8,6 +8,7 @@ use std::collections::{HashMap, HashSet};
 
 use vnext_transform::{DependencyKind, EmittedModule, ImportedNames, Reexport};
 
+use crate::chunk_writer::js_string;
 use crate::module_graph::{ModuleBody, ModuleGraph};
 
 /// The names of a module that something uses.
@@ -52,6 +53,10 @@ pub fn drop_unused_reexports(graph: &mut ModuleGraph) {
             continue;
         };
         let live = live_reexports(reexports, used.get(&module.id));
+        // Everything used: the module stays as it was compiled.
+        if live.len() == reexports.len() {
+            continue;
+        }
         // A target still runs, in its place, when something uses it or it may have
         // side effects.
         let mut required: Vec<String> = Vec::new();
@@ -65,10 +70,6 @@ pub fn drop_unused_reexports(graph: &mut ModuleGraph) {
             } else {
                 dropped_targets.push(target.clone());
             }
-        }
-        // Everything used: the module stays as it was compiled.
-        if live.len() == reexports.len() {
-            continue;
         }
         module.body = ModuleBody::Code(EmittedModule {
             code: barrel_code(&required, &live),
@@ -273,8 +274,4 @@ fn drop_unreached(graph: &mut ModuleGraph, mut candidates: Vec<String>) {
         }
     }
     graph.remove(&dropped);
-}
-
-fn js_string(value: &str) -> String {
-    serde_json::to_string(value).expect("a string always serialises")
 }

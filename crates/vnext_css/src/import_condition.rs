@@ -9,8 +9,8 @@ use lightningcss::stylesheet::PrinterOptions;
 use lightningcss::targets::Targets;
 use lightningcss::traits::ToCss;
 
-/// What a conditional `@import`'s specifier carries after `?`.
-const QUERY_KEY: &str = "vnext-css-import=";
+/// How a conditional `@import`'s specifier carries its conditions.
+const QUERY_START: &str = "?vnext-css-import=";
 
 /// One `@import`'s conditions.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -54,13 +54,13 @@ impl ImportCondition {
             })
             .collect();
         let path = url.split(['?', '#']).next().unwrap_or(url);
-        format!("{path}?{QUERY_KEY}{}", percent_encode(&fields.join("\n")))
+        format!("{path}{QUERY_START}{}", percent_encode(&fields.join("\n")))
     }
 
     /// Splits what [`ImportCondition::specifier`] made, once resolved to a path, into
     /// the path and its conditions.
     pub fn split_specifier(specifier: &str) -> (&str, Vec<ImportCondition>) {
-        let Some((path, encoded)) = specifier.split_once(&format!("?{QUERY_KEY}")) else {
+        let Some((path, encoded)) = specifier.split_once(QUERY_START) else {
             return (specifier, Vec::new());
         };
         let decoded = percent_decode(encoded);
@@ -81,7 +81,7 @@ impl ImportCondition {
 
     /// Whether a resolved specifier's query is one [`ImportCondition::specifier`] wrote.
     pub fn is_condition_query(query: &str) -> bool {
-        query.starts_with(&format!("?{QUERY_KEY}"))
+        query.starts_with(QUERY_START)
     }
 
     /// The at-rules that open this condition, outermost first: the layer, then

@@ -178,13 +178,16 @@ impl CompiledStylesheet {
         let mut code = String::with_capacity(self.code.len());
         // (line, column, change in length) of each replacement.
         let mut shifts: Vec<(u32, u32, i64)> = Vec::new();
-        let mut copied = 0;
+        let (mut copied, mut line, mut line_start) = (0, 0, 0);
         for (offset, length, target) in &replacements {
-            let line_start = self.code[..*offset].rfind('\n').map_or(0, |at| at + 1);
-            let line = self.code[..*offset].matches('\n').count() as u32;
+            let between = &self.code[copied..*offset];
+            if let Some(last) = between.rfind('\n') {
+                line += between.matches('\n').count() as u32;
+                line_start = copied + last + 1;
+            }
             let column = (offset - line_start) as u32;
             shifts.push((line, column, target.len() as i64 - *length as i64));
-            code.push_str(&self.code[copied..*offset]);
+            code.push_str(between);
             code.push_str(target);
             copied = offset + length;
         }
