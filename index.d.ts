@@ -1,7 +1,10 @@
 import type { MatchTree, RouteMatch } from './lib/runtime/route-matcher.js'
+import type { CompactTree, TreeSegment } from './lib/runtime/loader-tree.js'
 
 export { createRouteMatcher, DecodeError } from './lib/runtime/route-matcher.js'
 export type { MatchTree, RouteMatch } from './lib/runtime/route-matcher.js'
+export { expandTree } from './lib/runtime/loader-tree.js'
+export type { CompactTree, LoaderTree, TreeSegment } from './lib/runtime/loader-tree.js'
 
 export interface CompileRoutesOptions {
   /** `pageExtensions` from `next.config`; default `['tsx', 'ts', 'jsx', 'js']`. */
@@ -147,6 +150,8 @@ export interface RouteManifest {
   pagesSpecial: Record<string, string>
   /** Most specific first. */
   routes: Route[]
+  /** The segments that pages' trees point into, each once. */
+  segments: TreeSegment[]
   interceptions: Interception[]
   /** Segment config and notable exports per route module. */
   modules: Record<string, ModuleInfo>
@@ -166,13 +171,8 @@ export interface Route {
   /** ○ static, ● ssg, ƒ dynamic, as far as the source tells before rendering. */
   rendering: 'static' | 'ssg' | 'dynamic'
   config?: SegmentConfig
-  tree?: LoaderTree
-}
-
-export interface LoaderTree {
-  segment: string
-  files: Record<string, string>
-  slots?: Record<string, LoaderTree>
+  /** App Router pages: the tree to render, compact; `expandTree(manifest.segments, route.tree)` nests it. */
+  tree?: CompactTree
 }
 
 export interface SegmentConfig {

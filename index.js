@@ -10,6 +10,7 @@ const require = createRequire(import.meta.url)
 const binding = require('./binding.cjs')
 
 export { createRouteMatcher, DecodeError } from './lib/runtime/route-matcher.js'
+export { expandTree } from './lib/runtime/loader-tree.js'
 
 /** An error made of the core's diagnostics; the message joins the errors'. */
 class DiagnosticsError extends Error {

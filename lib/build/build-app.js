@@ -6,7 +6,7 @@ import { basename, dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
 
-import { Bundler, compileRoutes } from '../../index.js'
+import { Bundler, compileRoutes, expandTree } from '../../index.js'
 import { CACHE_BINDING } from '../server/kv-store.js'
 import { metadataFileImages, metadataFileLinks } from './metadata-file-links.js'
 import { writeKvOutput } from './kv-output.js'
@@ -84,7 +84,7 @@ export async function buildApp(appDir) {
     const bootstrapFiles = [bootstrap.path, ...bootstrap.imports]
     const firstLoadBytes = bootstrapFiles.reduce((sum, path) => sum + gzipBytes(path), 0)
     const assetsOf = routeAssetFinder(files, bootstrapFiles)
-    const assets = manifest.routes.map((route) => (route.tree ? assetsOf(route.tree) : { stylesheets: [], scripts: [] }))
+    const assets = manifest.routes.map((route) => (route.tree ? assetsOf(expandTree(manifest.segments, route.tree)) : { stylesheets: [], scripts: [] }))
     const stylesheets = assets.map((route) => route.stylesheets)
     const build = {
       bootstrapModules: [STATIC_PREFIX + bootstrap.path],

@@ -7,6 +7,8 @@ import { createHash } from 'node:crypto'
 import { existsSync, readFileSync } from 'node:fs'
 import { basename, dirname, extname, join } from 'node:path'
 
+import { expandTree } from '../runtime/loader-tree.js'
+
 const TYPES = { '.ico': 'image/x-icon', '.png': 'image/png', '.svg': 'image/svg+xml', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.gif': 'image/gif' }
 const ICON = /^(favicon|icon\d*|apple-icon\d*)$/
 const SOCIAL_IMAGE = /^(opengraph-image|twitter-image)\d*$/
@@ -72,7 +74,7 @@ export function metadataFileImages(manifest, root) {
     if (route.kind !== 'page' || byFolder.size === 0) return []
     const found = []
     let folder = manifest.appDir
-    for (let node = route.tree, depth = 0; node; node = node.slots?.children, depth++) {
+    for (let node = expandTree(manifest.segments, route.tree), depth = 0; node; node = node.slots?.children, depth++) {
       if (depth > 0) folder = `${folder}/${node.segment}`
       if (byFolder.has(folder)) found.push({ depth, ...byFolder.get(folder) })
     }

@@ -4,14 +4,14 @@
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 
-use crate::manifest::{LoaderTree, RouteKind};
+use crate::manifest::RouteKind;
 use crate::metadata::{self, MetadataFile};
 use crate::scan::{Dir, split_file_name};
 use crate::segment::{FolderKind, InterceptMarker, PathSegment};
 use vnext_diagnostics::Diagnostic;
 
 /// Files that shape a segment, in the order Next nests them.
-const SEGMENT_CONVENTIONS: [&str; 9] = [
+pub const SEGMENT_CONVENTIONS: [&str; 9] = [
     "layout",
     "template",
     "error",
@@ -138,11 +138,26 @@ impl AppDir {
         }
     }
 
-    fn slots(&self) -> impl Iterator<Item = (&str, &AppDir)> {
+    pub fn slots(&self) -> impl Iterator<Item = (&str, &AppDir)> {
         self.index.slots.iter().map(|&i| {
             let slot = &self.dirs[i];
             (slot.name.strip_prefix('@').unwrap_or(&slot.name), slot)
         })
+    }
+
+    /// The folder that adds `part` to the URL.
+    pub fn child_at(&self, part: &UrlPart) -> Option<&AppDir> {
+        self.index.by_url.get(part).map(|&i| &self.dirs[i])
+    }
+
+    /// Route groups, in name order.
+    pub fn groups(&self) -> impl Iterator<Item = &AppDir> {
+        self.index.groups.iter().map(|&i| &self.dirs[i])
+    }
+
+    /// The `[...x]` or `[[...x]]` folder.
+    pub fn catch_all(&self) -> Option<&AppDir> {
+        self.index.catch_all.map(|i| &self.dirs[i])
     }
 
     /// Whether a route (page or handler) lives below this folder, outside slots.
@@ -298,96 +313,6 @@ impl<'a> Walk<'a> {
             chain: self.chain.clone(),
         }
     }
-}
-
-/// Builds the loader tree that renders `url` from `dir` down, or `None` when no page
-/// below `dir` answers it. `children` comes from the folders; each `@slot` resolves
-/// the same URL inside itself and falls back to its `default`.
-pub fn loader_tree(dir: &AppDir, url: &[UrlPart]) -> Option<LoaderTree> {
-    subtree(dir, url, false)
-}
-
-/// `in_slot`: below a `@slot` folder, where a catch-all answers a URL the slot has no
-/// folder for (so `@modal/[...catchAll]` closes a modal on other pages, as in Next).
-fn subtree(dir: &AppDir, url: &[UrlPart], in_slot: bool) -> Option<LoaderTree> {
-    let mut node = LoaderTree {
-        segment: dir.name.clone(),
-        files: segment_files(dir),
-        slots: BTreeMap::new(),
-    };
-    let slot_trees: Vec<(&str, Option<LoaderTree>)> = dir
-        .slots()
-        .map(|(name, slot)| (name, subtree(slot, url, true)))
-        .collect();
-
-    let children = if url.is_empty() && dir.conventions.contains_key("page") {
-        node.files
-            .insert("page".to_string(), dir.conventions["page"].clone());
-        None
-    } else {
-        let by_segment = url
-            .first()
-            .and_then(|part| dir.index.by_url.get(part))
-            .and_then(|&i| subtree(&dir.dirs[i], &url[1..], in_slot));
-        let found = by_segment
-            .or_else(|| {
-                dir.index
-                    .groups
-                    .iter()
-                    .find_map(|&i| subtree(&dir.dirs[i], url, in_slot))
-            })
-            .or_else(|| {
-                let index = dir.index.catch_all.filter(|_| in_slot && !url.is_empty())?;
-                subtree(&dir.dirs[index], &[], true)
-            });
-        if found.is_none() && slot_trees.iter().all(|(_, tree)| tree.is_none()) {
-            return None;
-        }
-        Some(found.unwrap_or_else(|| children_fallback(dir)))
-    };
-
-    if let Some(children) = children {
-        node.slots.insert("children".to_string(), children);
-    }
-    for ((name, tree), (_, slot)) in slot_trees.into_iter().zip(dir.slots()) {
-        let tree = tree.unwrap_or_else(|| slot_fallback(slot));
-        node.slots.insert(name.to_string(), tree);
-    }
-    Some(node)
-}
-
-/// What renders when a slot has nothing for the URL: the slot folder's own files
-/// around its `default` (or, without one, Next's built-in not-found).
-fn slot_fallback(slot: &AppDir) -> LoaderTree {
-    let mut files = segment_files(slot);
-    files.extend(default_file(slot));
-    LoaderTree {
-        segment: slot.name.clone(),
-        files,
-        slots: BTreeMap::new(),
-    }
-}
-
-/// `children` of a folder whose URL only a slot answers: the folder's `default`.
-fn children_fallback(dir: &AppDir) -> LoaderTree {
-    LoaderTree {
-        segment: "__DEFAULT__".to_string(),
-        files: default_file(dir).into_iter().collect(),
-        slots: BTreeMap::new(),
-    }
-}
-
-fn default_file(dir: &AppDir) -> Option<(String, String)> {
-    dir.conventions
-        .get("default")
-        .map(|file| ("default".to_string(), file.clone()))
-}
-
-fn segment_files(dir: &AppDir) -> BTreeMap<String, String> {
-    SEGMENT_CONVENTIONS
-        .iter()
-        .filter_map(|c| dir.conventions.get(c).map(|f| (c.to_string(), f.clone())))
-        .collect()
 }
 
 /// Next 16 requires a `default` in a slot whose parent has other routes below it, so

@@ -8,6 +8,7 @@ use std::path::Path;
 use rayon::prelude::*;
 
 use crate::app_router::{self, AppDir, AppEntry, UrlPart, format_url};
+use crate::loader_tree::{self, PageTree, SegmentTable};
 use crate::manifest::{
     Interception, Middleware, Param, Rendering, Route, RouteKind, RouteManifest,
 };
@@ -87,6 +88,7 @@ pub fn compile_routes(
 
     let mut routes = Vec::new();
     let mut interception_sources = Vec::new();
+    let mut segments = SegmentTable::default();
     if let Some(root) = &app_root {
         app_routes(
             root,
@@ -94,6 +96,7 @@ pub fn compile_routes(
             &modules,
             &mut routes,
             &mut interception_sources,
+            &mut segments,
             &mut diagnostics,
         );
     }
@@ -161,6 +164,7 @@ pub fn compile_routes(
         middleware,
         pages_special: pages.map(|p| p.special).unwrap_or_default(),
         routes,
+        segments: segments.into_segments(),
         interceptions,
         modules: modules
             .into_iter()
@@ -290,6 +294,7 @@ fn app_routes(
     modules: &BTreeMap<String, ModuleInfo>,
     routes: &mut Vec<CompiledRoute>,
     interceptions: &mut Vec<(usize, Interception)>,
+    segments: &mut SegmentTable,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
     let mut by_path: BTreeMap<String, Vec<&AppEntry>> = BTreeMap::new();
@@ -305,28 +310,34 @@ fn app_routes(
             (route, found)
         })
         .collect();
-    for (route, found) in compiled {
+    for (compiled, found) in compiled {
         diagnostics.extend(found);
-        if let Some((segments, route, interception)) = route {
-            if let Some(interception) = interception {
+        if let Some(mut compiled) = compiled {
+            if let Some(interception) = compiled.interception {
                 interceptions.push((routes.len(), interception));
             }
-            routes.push((segments, route));
+            compiled.route.tree = compiled.tree.map(|tree| segments.number(&tree));
+            routes.push((compiled.segments, compiled.route));
         }
     }
 }
 
-/// A compiled route with its URL segments, and what it intercepts when it is an
-/// intercepting route.
-type AppRoute = (Vec<PathSegment>, Route, Option<Interception>);
+/// A compiled App Router route before its tree is numbered.
+struct AppRoute<'a> {
+    segments: Vec<PathSegment>,
+    route: Route,
+    tree: Option<PageTree<'a>>,
+    /// What it intercepts, when it is an intercepting route.
+    interception: Option<Interception>,
+}
 
-fn app_route(
-    root: &AppDir,
+fn app_route<'a>(
+    root: &'a AppDir,
     path: String,
     group: &[&AppEntry<'_>],
     modules: &BTreeMap<String, ModuleInfo>,
     diagnostics: &mut Vec<Diagnostic>,
-) -> Option<AppRoute> {
+) -> Option<AppRoute<'a>> {
     let entry = pick_entry(&path, group, diagnostics)?;
     let segments: Vec<PathSegment> = entry
         .url
@@ -389,7 +400,7 @@ fn app_route(
         ),
     };
     let tree = (entry.kind == RouteKind::Page)
-        .then(|| app_router::loader_tree(root, &entry.url))
+        .then(|| loader_tree::page_tree(root, &entry.url))
         .flatten();
     let mut segments = segments;
     let path = if generates_ids {
@@ -411,9 +422,14 @@ fn app_route(
         file: entry.file.clone(),
         rendering,
         config,
-        tree,
+        tree: None,
     };
-    Some((segments, route, interception))
+    Some(AppRoute {
+        segments,
+        route,
+        tree,
+        interception,
+    })
 }
 
 /// Of the entries answering one path, the one that is its route; two that both

@@ -3,6 +3,7 @@
 
 mod app_router;
 mod compile;
+mod loader_tree;
 mod manifest;
 mod match_tree;
 mod metadata;
@@ -15,6 +16,7 @@ mod segment_config;
 pub use compile::{CompileOptions, compile_routes};
 pub use manifest::{
     Interception, LoaderTree, Middleware, Param, Rendering, Route, RouteKind, RouteManifest,
+    TreeSegment,
 };
 pub use match_tree::{DecodeError, MatchTree, ParamValue, RouteMatch};
 pub use segment::{InterceptMarker, ParamKind};

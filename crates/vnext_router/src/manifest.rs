@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 
 use serde::Serialize;
+use serde::ser::{SerializeTuple, Serializer};
 
 use crate::match_tree::MatchTree;
 use crate::segment::{InterceptMarker, ParamKind};
@@ -23,6 +24,8 @@ pub struct RouteManifest {
     pub pages_special: BTreeMap<String, String>,
     /// Every route, most specific first (the order a request tries them in).
     pub routes: Vec<Route>,
+    /// The segments the pages' loader trees point into.
+    pub segments: Vec<TreeSegment>,
     /// Routes that only answer a soft navigation from a matching page (`Next-Url`).
     pub interceptions: Vec<Interception>,
     /// Segment config and notable exports of each route module that has any.
@@ -97,19 +100,46 @@ pub struct Param {
     pub kind: ParamKind,
 }
 
-/// One segment of the tree React renders for a page: its files and its slots
-/// (`children` and each `@slot`).
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct LoaderTree {
-    /// The folder name (`blog`, `[slug]`, `(group)`, `@modal`), empty for the root.
+/// One segment of the tree React renders for a page: a folder and the files it
+/// renders with. Pages passing through the same folder share its segment.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TreeSegment {
+    /// The folder name (`blog`, `[slug]`, `(group)`, `@modal`), `__DEFAULT__` for a
+    /// folder's `default` standing in for `children`.
     pub segment: String,
     /// Convention name (`layout`, `template`, `loading`, `error`, `not-found`,
     /// `forbidden`, `unauthorized`, `global-error`, and the leaf's `page` or
     /// `default`) to the file.
     pub files: BTreeMap<String, String>,
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
-    pub slots: BTreeMap<String, LoaderTree>,
+}
+
+/// A page's loader tree as indexes into [`RouteManifest::segments`], with its slots
+/// (`children` and each `@slot`) by name. Serialised compactly, as `[segment]` or
+/// `[segment, { slot: tree }]`: a manifest of thousands of pages stays small.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LoaderTree {
+    pub segment: usize,
+    /// Sorted by name.
+    pub slots: Vec<(String, LoaderTree)>,
+}
+
+impl Serialize for LoaderTree {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut tuple = serializer.serialize_tuple(1 + usize::from(!self.slots.is_empty()))?;
+        tuple.serialize_element(&self.segment)?;
+        if !self.slots.is_empty() {
+            tuple.serialize_element(&Slots(&self.slots))?;
+        }
+        tuple.end()
+    }
+}
+
+struct Slots<'a>(&'a [(String, LoaderTree)]);
+
+impl Serialize for Slots<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.0.iter().map(|(name, tree)| (name, tree)))
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]

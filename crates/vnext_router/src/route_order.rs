@@ -17,7 +17,7 @@ pub fn compare_paths(a: &[PathSegment], b: &[PathSegment]) -> Ordering {
         };
         let order = specificity(x)
             .cmp(&specificity(y))
-            .then_with(|| collate(&x.to_string(), &y.to_string()));
+            .then_with(|| collate(&x.text(), &y.text()));
         if order != Ordering::Equal {
             return order;
         }
@@ -36,19 +36,35 @@ fn specificity(segment: &PathSegment) -> u8 {
 
 /// An approximation of JavaScript's `localeCompare` in the root locale, which Next
 /// uses for ties: punctuation before digits before letters, letters compared
-/// without case first, lower case before upper case.
+/// without case first, lower case before upper case. Sorting thousands of routes
+/// calls this often, so it allocates nothing.
 fn collate(a: &str, b: &str) -> Ordering {
-    fn key(c: char) -> (u8, String) {
-        let class = if c.is_alphabetic() {
+    fn class(c: char) -> u8 {
+        if c.is_alphabetic() {
             2
         } else if c.is_numeric() {
             1
         } else {
             0
-        };
-        (class, c.to_lowercase().collect())
+        }
     }
-    let primary = a.chars().map(key).cmp(b.chars().map(key));
+    let mut x = a.chars();
+    let mut y = b.chars();
+    let primary = loop {
+        match (x.next(), y.next()) {
+            (None, None) => break Ordering::Equal,
+            (None, Some(_)) => break Ordering::Less,
+            (Some(_), None) => break Ordering::Greater,
+            (Some(c), Some(d)) => {
+                let order = class(c)
+                    .cmp(&class(d))
+                    .then_with(|| c.to_lowercase().cmp(d.to_lowercase()));
+                if order != Ordering::Equal {
+                    break order;
+                }
+            }
+        }
+    };
     primary.then_with(|| {
         // Lower case sorts first at equal letters.
         a.chars()

@@ -1,5 +1,6 @@
 //! What one folder name means in a route: `blog`, `[slug]`, `(group)`, `@slot`, …
 
+use std::borrow::Cow;
 use std::fmt;
 
 use serde::Serialize;
@@ -125,6 +126,16 @@ impl PathSegment {
             PathSegment::Dynamic(name) => Some((name, ParamKind::Dynamic)),
             PathSegment::CatchAll(name) => Some((name, ParamKind::CatchAll)),
             PathSegment::OptionalCatchAll(name) => Some((name, ParamKind::OptionalCatchAll)),
+        }
+    }
+}
+
+impl PathSegment {
+    /// The segment as written in the folder name; borrowed for a static one.
+    pub fn text(&self) -> Cow<'_, str> {
+        match self {
+            PathSegment::Static(name) => Cow::Borrowed(name),
+            _ => Cow::Owned(self.to_string()),
         }
     }
 }
