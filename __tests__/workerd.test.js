@@ -25,6 +25,9 @@ async function fetchFromWorker(files, main) {
   const modules = [
     { type: 'ESModule', path: join(outdir, '__main.js'), contents: main },
     ...files.map((file) => ({ type: 'ESModule', path: join(outdir, file.path), contents: readFileSync(join(outdir, file.path), 'utf8') })),
+    ...readdirSync(outdir, { recursive: true })
+      .filter((path) => path.endsWith('.wasm'))
+      .map((path) => ({ type: 'CompiledWasm', path: join(outdir, path), contents: readFileSync(join(outdir, path)) })),
   ]
   const miniflare = new Miniflare({
     modules,

@@ -1,7 +1,7 @@
 // `vnext build`: routes → generated entries → one bundle of the three layers → the
 // `.vnext/` output, swapped in whole only when everything succeeded.
 import { createHash, randomBytes } from 'node:crypto'
-import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { basename, dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
@@ -179,7 +179,11 @@ function layOut(bundleDir, output, files) {
   const paths = files.flatMap((file) => [file.path, ...(file.css ?? [])])
   for (const path of new Set(paths)) move(join(bundleDir, path), join(output, isStatic(path) ? staticPath(path) : `worker/${path}`))
   // Assets have no manifest entry of their own: everything left in the bundle folder.
-  if (existsSync(join(bundleDir, 'assets'))) move(join(bundleDir, 'assets'), join(output, staticPath('assets')))
+  // WebAssembly modules are server code, imported by the Worker's chunks beside them.
+  const assetsDir = join(bundleDir, 'assets')
+  if (!existsSync(assetsDir)) return
+  for (const name of readdirSync(assetsDir)) if (name.endsWith('.wasm')) move(join(assetsDir, name), join(output, 'worker/assets', name))
+  move(assetsDir, join(output, staticPath('assets')))
 }
 
 function isStatic(path) {
@@ -322,7 +326,10 @@ function wranglerConfig(root) {
     compatibility_flags: ['nodejs_compat'],
     no_bundle: true,
     find_additional_modules: true,
-    rules: [{ type: 'ESModule', globs: ['**/*.js'] }],
+    rules: [
+      { type: 'ESModule', globs: ['**/*.js'] },
+      { type: 'CompiledWasm', globs: ['**/*.wasm'] },
+    ],
     assets: { directory: 'assets' },
     kv_namespaces: [{ binding: CACHE_BINDING }],
   }

@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { basename, dirname, extname, join } from 'node:path'
 
 import { expandTree } from '../runtime/loader-tree.js'
+import { isModule } from './server-entry.js'
 
 const TYPES = { '.ico': 'image/x-icon', '.png': 'image/png', '.svg': 'image/svg+xml', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.gif': 'image/gif' }
 const ICON = /^(favicon|icon\d*|apple-icon\d*)$/
@@ -50,10 +51,11 @@ function iconLink(route, root) {
 }
 
 /**
- * Each page's static social images, by the depth of the segment whose folder holds
- * them (the chain of `children` from the root): `[{ depth, openGraph?, twitter? }]`,
- * each image `{ url, type, width, height, alt? }` as Next reads it (the alt from a
- * `.alt.txt` beside it). The render puts a segment's images in place of what its
+ * Each page's social images (files, and modules that draw one), by the depth of the
+ * segment whose folder holds them (the chain of `children` from the root):
+ * `[{ depth, openGraph?, twitter? }]`, each image `{ url, type, width, height, alt? }`
+ * as Next reads it (the alt from a `.alt.txt` beside it), or `{ url, route }` for a
+ * drawn one. The render puts a segment's images in place of what its
  * layout's metadata has, unless that names images itself.
  * @param {import('../../index.d.ts').RouteManifest} manifest
  * @param {string} root
@@ -61,15 +63,17 @@ function iconLink(route, root) {
  */
 export function metadataFileImages(manifest, root) {
   const byFolder = new Map()
-  for (const route of manifest.routes) {
+  manifest.routes.forEach((route, index) => {
     const name = basename(route.file, extname(route.file))
-    if (route.kind !== 'metadata' || !SOCIAL_IMAGE.test(name) || !TYPES[extname(route.file)]) continue
+    if (route.kind !== 'metadata' || !SOCIAL_IMAGE.test(name)) return
+    const image = TYPES[extname(route.file)] ? socialImage(route, root) : generatedImage(route, index, root)
+    if (!image) return
     const folder = dirname(route.file)
     const images = byFolder.get(folder) ?? {}
     const key = name.startsWith('opengraph') ? 'openGraph' : 'twitter'
-    ;(images[key] ??= []).push(socialImage(route, root))
+    ;(images[key] ??= []).push(image)
     byFolder.set(folder, images)
-  }
+  })
   return manifest.routes.map((route) => {
     if (route.kind !== 'page' || byFolder.size === 0) return []
     const found = []
@@ -80,6 +84,16 @@ export function metadataFileImages(manifest, root) {
     }
     return found
   })
+}
+
+/**
+ * An image a module draws (`opengraph-image.tsx`): its URL, and the index of its route,
+ * whose module's `size`, `alt` and `contentType` the render reads, as Next does.
+ * Images of `generateImageMetadata` are not linked yet.
+ */
+function generatedImage(route, index, root) {
+  if (!isModule(route.file) || route.params.some((param) => param.name === '__metadata_id__')) return null
+  return { url: `${route.path}?${contentHash(readFileSync(join(root, route.file)))}`, route: index }
 }
 
 function socialImage(route, root) {

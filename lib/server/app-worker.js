@@ -67,7 +67,7 @@ export function createAppWorker(app, build) {
         }
       }
       if (route?.kind === 'metadata' && route.load) {
-        const response = await handleMetadataRoute(route.file, await route.load())
+        const response = await handleMetadataRoute(route.file, await route.load(), found.params)
         if (response) return response
       }
       const page = route?.kind === 'page' ? pageOf(route, found.route, url, app, build, isNavigation ? keptSlots(request) : {}) : null
@@ -108,7 +108,7 @@ function pageOf(route, index, url, app, build, kept = {}) {
     params: encodedParams(route.path, url.pathname),
     stylesheets: build.stylesheets[index],
     fileLinks: shared(build.fileLinks),
-    fileImages: shared(build.fileImages),
+    fileImages: withImageLoaders(shared(build.fileImages), app.routes),
     scripts: [...build.bootstrapModules, ...shared(build.clientScripts)],
     policy: build.pageCache[index],
     config,
@@ -456,4 +456,15 @@ function globalErrorResponse() {
   const body =
     '<!DOCTYPE html><html><head><meta charSet="utf-8"/><meta name="robots" content="noindex"/><title>500: Internal Server Error.</title></head><body><h1>500</h1><h2>Internal Server Error.</h2></body></html>'
   return new Response(body, { status: 500, headers: { 'content-type': HTML } })
+}
+
+/** A drawn social image takes its route's module loader: the render reads its `size`, `alt` and `contentType`. */
+function withImageLoaders(entries, routes) {
+  return entries.map((entry) => {
+    const loaded = { ...entry }
+    for (const key of ['openGraph', 'twitter']) {
+      if (entry[key]) loaded[key] = entry[key].map((image) => (image.route === undefined ? image : { url: image.url, load: routes[image.route].load }))
+    }
+    return loaded
+  })
 }

@@ -12,8 +12,8 @@ const CLIENT_REFERENCE = Symbol.for('react.client.reference')
  * @param {{ kind: string } | undefined} cut a not-found or error page is not indexed
  * @param {object[]} fileLinks links to the segments' icon files (which take the place
  *   of the `icons` metadata, as in Next) and the web manifest
- * @param {object[]} fileImages the static Open Graph and Twitter images of segments, by
- *   their depth in `chain`
+ * @param {object[]} fileImages the Open Graph and Twitter images of segments (files, and
+ *   modules that draw one), by their depth in `chain`
  */
 export async function renderMetadata(chain, props, cut, fileLinks, fileImages = []) {
   let metadata = {}
@@ -37,7 +37,8 @@ export async function renderMetadata(chain, props, cut, fileLinks, fileImages = 
     const images = fileImages.find((entry) => entry.depth === depth)
     for (const key of ['openGraph', 'twitter']) {
       if (images?.[key] && !(layoutMetadata?.[key] && 'images' in layoutMetadata[key])) {
-        metadata = { ...metadata, [key]: { ...metadata[key], images: images[key] } }
+        const resolved = await Promise.all(images[key].map((image) => drawnImage(image, props)))
+        metadata = { ...metadata, [key]: { ...metadata[key], images: resolved } }
       }
     }
     if (!cut) await merge(files.page, 'page')
@@ -201,4 +202,20 @@ function iconLinks(icons, add) {
   for (const icon of [normalised.icon ?? []].flat()) link('icon', icon)
   for (const icon of [normalised.apple ?? []].flat()) link('apple-touch-icon', icon)
   for (const icon of [normalised.other ?? []].flat()) link(icon.rel ?? 'icon', icon)
+}
+
+/**
+ * The tags of an image a module draws, as Next gives them: its URL with the page's
+ * params filled in, and the module's `contentType` (PNG unless it says), `size` and `alt`.
+ */
+async function drawnImage(image, props) {
+  if (!image.load) return image
+  const [module, params] = await Promise.all([image.load(), props.params])
+  const url = image.url.replace(/\[{1,2}(?:\.\.\.)?([^\]]+)\]{1,2}/g, (_, name) => [params[name] ?? []].flat().map(encodeURIComponent).join('/'))
+  return {
+    url,
+    type: module.contentType || 'image/png',
+    ...(module.size ? { width: module.size.width, height: module.size.height } : {}),
+    ...(module.alt === undefined ? {} : { alt: module.alt }),
+  }
 }

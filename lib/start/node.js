@@ -3,6 +3,7 @@
 // `.vnext/state/`.
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs'
 import { createServer } from 'node:http'
+import { register } from 'node:module'
 import { extname, join, normalize } from 'node:path'
 import { Readable, pipeline } from 'node:stream'
 import { promisify } from 'node:util'
@@ -68,11 +69,20 @@ export async function startNode(outputDir, { port, hostname }) {
   return { url: new URL(`http://${hostname}:${actualPort}/`), close: () => new Promise((resolve) => server.close(resolve)) }
 }
 
+let wasmHooksRegistered = false
+
+function registerWasmHooks() {
+  if (wasmHooksRegistered) return
+  register('./wasm-hooks.js', import.meta.url)
+  wasmHooksRegistered = true
+}
+
 /**
  * The build's Worker module (its `export default { fetch }`), loaded into this process.
  * @param {string} outputDir
  */
 export async function importWorker(outputDir) {
+  registerWasmHooks()
   const config = JSON.parse(readFileSync(join(outputDir, 'wrangler.json'), 'utf8'))
   const { default: worker } = await import(pathToFileURL(join(outputDir, config.main)).href)
   return worker

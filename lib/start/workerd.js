@@ -53,10 +53,12 @@ export function createMiniflare(outputDir, options) {
   const workerDir = dirname(main)
   // Every module is listed (the registry imports chunks by computed names), main first.
   const paths = readdirSync(workerDir, { recursive: true })
-    .filter((path) => path.endsWith('.js'))
+    .filter((path) => path.endsWith('.js') || path.endsWith('.wasm'))
     .map((path) => join(workerDir, path))
     .sort((a, b) => (b === main) - (a === main))
-  const modules = paths.map((path) => ({ type: 'ESModule', path, contents: readFileSync(path, 'utf8') }))
+  const modules = paths.map((path) =>
+    path.endsWith('.wasm') ? { type: 'CompiledWasm', path, contents: readFileSync(path) } : { type: 'ESModule', path, contents: readFileSync(path, 'utf8') },
+  )
   return new Miniflare({
     modules,
     modulesRoot: workerDir,

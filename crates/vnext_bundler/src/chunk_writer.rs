@@ -118,17 +118,24 @@ pub fn write_chunk(
     for import in &chunk.imports {
         let _ = writeln!(out, "import \"./{}\";", chunk_placeholder(*import));
     }
+    // Imports the output keeps: built-ins by namespace, WebAssembly by default export.
     let mut externals = Vec::new();
     for id in &chunk.modules {
-        if let Some(ModuleBody::External(name)) = graph.module(id).map(|module| &module.body) {
-            let _ = writeln!(
-                out,
-                "import * as __vnext_external_{} from {};",
+        let import = match graph.module(id).map(|module| &module.body) {
+            Some(ModuleBody::External(name)) => format!(
+                "* as __vnext_external_{} from {}",
                 externals.len(),
                 js_string(name)
-            );
-            externals.push(id.as_str());
-        }
+            ),
+            Some(ModuleBody::Wasm(file)) => format!(
+                "__vnext_external_{} from {}",
+                externals.len(),
+                js_string(&format!("./{file}"))
+            ),
+            _ => continue,
+        };
+        let _ = writeln!(out, "import {import};");
+        externals.push(id.as_str());
     }
     if runtime_chunk.is_none() {
         let _ = writeln!(
@@ -190,11 +197,15 @@ pub fn write_chunk(
                     rsc_manifests_body(graph, chunks, links_css)
                 );
             }
+            ModuleBody::Wasm(_) => {
+                let _ = writeln!(
+                    out,
+                    "function (module) {{ module.exports = __vnext_external_{}; }},",
+                    external_index(&externals, id)
+                );
+            }
             ModuleBody::External(_) => {
-                let index = externals
-                    .iter()
-                    .position(|external| external == id)
-                    .unwrap_or_default();
+                let index = external_index(&externals, id);
                 // A built-in's default export is the module object itself.
                 let _ = writeln!(
                     out,
@@ -310,6 +321,14 @@ fn rsc_manifests_body(graph: &ModuleGraph, chunks: &ChunkGraph, links_css: &[boo
     format!(
         "globalThis.__webpack_require__ = require;\nglobalThis.__webpack_chunk_load__ = () => Promise.resolve();\nmodule.exports = {manifests};\n"
     )
+}
+
+/// The binding a kept import of module `id` goes by in its chunk.
+fn external_index(externals: &[&str], id: &str) -> usize {
+    externals
+        .iter()
+        .position(|external| *external == id)
+        .unwrap_or_default()
 }
 
 pub(crate) fn js_string(value: &str) -> String {

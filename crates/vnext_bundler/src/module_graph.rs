@@ -64,6 +64,10 @@ pub enum ModuleBody {
     Code(EmittedModule),
     /// An import the output keeps (`node:fs`).
     External(String),
+    /// A WebAssembly module, imported by the output as its file (a path from the
+    /// output folder) so that the runtime hands over a compiled `WebAssembly.Module`:
+    /// Workers may not compile WebAssembly at run time.
+    Wasm(String),
     /// `vnext:rsc-manifests`, written from [`ModuleGraph::client_references`].
     RscManifests,
 }

@@ -15,13 +15,15 @@ use vnext_transform::{
 };
 use xxhash_rust::xxh3::xxh3_64;
 
-use crate::asset::{Asset, is_asset};
+use crate::asset::{Asset, data_url, is_asset, strip_data_url_query, with_data_url_query};
+use crate::chunk_writer::js_string;
 use crate::layer::Layer;
 use crate::module_cache::Resolution;
 use crate::module_graph::{
     ClientReference, GraphContext, Module, ModuleBody, ModuleCss, ServerReference, module_id,
 };
 use crate::module_resolver::{RSC_MANIFESTS, Resolved};
+use crate::platform::Platform;
 
 #[derive(Debug, Clone)]
 pub struct LoadedModule {
@@ -60,8 +62,19 @@ pub(crate) fn load_module(layer: Layer, path: &Path, context: &GraphContext) -> 
         assets: Vec::new(),
         diagnostics: Vec::new(),
     };
+    if let Some(asset) = strip_data_url_query(path.to_str().unwrap_or_default()) {
+        load_data_url(Path::new(asset), &file, &mut loaded);
+        return loaded;
+    }
     if is_asset(path) {
         load_asset(path, &file, context, &mut loaded);
+        return loaded;
+    }
+    if path
+        .extension()
+        .is_some_and(|extension| extension == "wasm")
+    {
+        load_wasm(layer, path, &file, context, &mut loaded);
         return loaded;
     }
     let source = match fs::read_to_string(path) {
@@ -211,9 +224,20 @@ fn load_script(
             ));
             continue;
         }
+        let names_file_url = transformed.file_urls.contains(&dependency.specifier);
         let result = context
             .resolver
-            .resolve(path, &dependency.specifier, target_layer);
+            .resolve(path, &dependency.specifier, target_layer)
+            .map(|resolved| match resolved {
+                Resolved::File(target)
+                    if names_file_url
+                        && is_asset(&target)
+                        && context.resolver.platform_of(target_layer) == Platform::Worker =>
+                {
+                    Resolved::File(with_data_url_query(&target))
+                }
+                other => other,
+            });
         loaded.resolutions.push(Resolution {
             specifier: dependency.specifier.clone(),
             layer: target_layer,
@@ -221,9 +245,8 @@ fn load_script(
         });
         match result {
             Ok(resolved) => {
-                let names_file_url = transformed.file_urls.contains(&dependency.specifier);
                 if names_file_url
-                    && !matches!(&resolved, Resolved::File(target) if is_asset(target))
+                    && !matches!(&resolved, Resolved::File(target) if is_asset(target) || strip_data_url_query(&target.to_string_lossy()).is_some())
                 {
                     let message = format!(
                         "new URL('{}', import.meta.url) must name a file vnext ships as it is (an image, font or media file); scripts named this way (Web Workers) are not bundled yet",
@@ -414,6 +437,53 @@ fn load_asset(path: &Path, file: &str, context: &GraphContext, loaded: &mut Load
                 code: format!("module.exports = {url};\n"),
                 mappings: Vec::new(),
             });
+            loaded.assets.push(asset);
+        }
+        Err(error) => loaded.diagnostics.push(Diagnostic::error(
+            "unreadable-module",
+            format!("Can't read {file}: {error}"),
+            vec![file.to_string()],
+        )),
+    }
+}
+
+/// A file a Worker's server code names with `new URL()`: its `data:` URL.
+fn load_data_url(path: &Path, file: &str, loaded: &mut LoadedModule) {
+    match data_url(path) {
+        Ok(url) => {
+            loaded.module.body = ModuleBody::Code(EmittedModule {
+                code: format!("module.exports = {};\n", js_string(&url)),
+                mappings: Vec::new(),
+            })
+        }
+        Err(error) => loaded.diagnostics.push(Diagnostic::error(
+            "unreadable-module",
+            format!("Can't read {file}: {error}"),
+            vec![file.to_string()],
+        )),
+    }
+}
+
+/// A `.wasm` import (`./x.wasm` or `./x.wasm?module`): shipped beside the server's
+/// chunks, which import it compiled.
+fn load_wasm(
+    layer: Layer,
+    path: &Path,
+    file: &str,
+    context: &GraphContext,
+    loaded: &mut LoadedModule,
+) {
+    if context.resolver.platform_of(layer) == Platform::Browser {
+        loaded.diagnostics.push(Diagnostic::error(
+            "wasm-in-browser",
+            format!("{file} is a WebAssembly module, which vnext imports in server code only. In the browser, fetch it and use WebAssembly.instantiateStreaming."),
+            vec![file.to_string()],
+        ));
+        return;
+    }
+    match Asset::read(path) {
+        Ok(asset) => {
+            loaded.module.body = ModuleBody::Wasm(asset.path.clone());
             loaded.assets.push(asset);
         }
         Err(error) => loaded.diagnostics.push(Diagnostic::error(

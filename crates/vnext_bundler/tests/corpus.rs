@@ -216,7 +216,14 @@ fn run_in_node(dir: &Path, output: &BundleOutput, variant: &str) -> Result<Strin
         .filter(|file| file.entry.is_some())
         .map(|file| out_dir.join(&file.path))
         .collect();
+    // `.wasm` imports load as `vnext start --runtime node` loads them.
+    let wasm_hooks = manifest_dir().join("../../lib/start/wasm-hooks.js");
+    let register_hooks = format!(
+        "data:text/javascript,import {{ register }} from 'node:module'; register({:?})",
+        format!("file://{}", wasm_hooks.display())
+    );
     let run = Command::new("node")
+        .args(["--import", &register_hooks])
         .args([
             "--input-type=module",
             "--eval",
