@@ -326,10 +326,8 @@ function wranglerConfig(root) {
     compatibility_flags: ['nodejs_compat'],
     no_bundle: true,
     find_additional_modules: true,
-    rules: [
-      { type: 'ESModule', globs: ['**/*.js'] },
-      { type: 'CompiledWasm', globs: ['**/*.wasm'] },
-    ],
+    // `.wasm` files are `CompiledWasm` by wrangler's own default rule.
+    rules: [{ type: 'ESModule', globs: ['**/*.js'] }],
     assets: { directory: 'assets' },
     kv_namespaces: [{ binding: CACHE_BINDING }],
   }
