@@ -2,7 +2,7 @@
 // segments (`favicon.ico`, `icon.*`, `apple-icon.*`), as Next writes them (type from the
 // extension, size read from the image, a content hash in the query so browsers fetch a
 // changed icon) and the app's web manifest; and the Open Graph and Twitter images of
-// its segments' static `opengraph-image.*` and `twitter-image.*` files.
+// its segments' `opengraph-image.*` and `twitter-image.*` files, drawn ones included.
 import { createHash } from 'node:crypto'
 import { existsSync, readFileSync } from 'node:fs'
 import { basename, dirname, extname, join } from 'node:path'

@@ -38,6 +38,8 @@ const RSC_VARY = 'rsc, next-router-state-tree, next-router-prefetch, next-router
  */
 export function createAppWorker(app, build) {
   const matcher = createRouteMatcher(app.matcher)
+  // Drawn social images take their route's module loader, once for every request.
+  build = { ...build, fileImages: { ...build.fileImages, lists: build.fileImages.lists.map((list) => withImageLoaders(list, app.routes)) } }
   return {
     async fetch(request, env, ctx) {
       const url = new URL(request.url)
@@ -108,7 +110,7 @@ function pageOf(route, index, url, app, build, kept = {}) {
     params: encodedParams(route.path, url.pathname),
     stylesheets: build.stylesheets[index],
     fileLinks: shared(build.fileLinks),
-    fileImages: withImageLoaders(shared(build.fileImages), app.routes),
+    fileImages: shared(build.fileImages),
     scripts: [...build.bootstrapModules, ...shared(build.clientScripts)],
     policy: build.pageCache[index],
     config,

@@ -80,11 +80,7 @@ pub(crate) fn load_module(layer: Layer, path: &Path, context: &GraphContext) -> 
     let source = match fs::read_to_string(path) {
         Ok(source) => source,
         Err(error) => {
-            loaded.diagnostics.push(Diagnostic::error(
-                "unreadable-module",
-                format!("Can't read {file}: {error}"),
-                vec![file],
-            ));
+            loaded.diagnostics.push(unreadable(&file, &error));
             return loaded;
         }
     };
@@ -227,17 +223,18 @@ fn load_script(
         let names_file_url = transformed.file_urls.contains(&dependency.specifier);
         let result = context
             .resolver
-            .resolve(path, &dependency.specifier, target_layer)
-            .map(|resolved| match resolved {
-                Resolved::File(target)
-                    if names_file_url
-                        && is_asset(&target)
-                        && context.resolver.platform_of(target_layer) == Platform::Worker =>
-                {
-                    Resolved::File(with_data_url_query(&target))
-                }
-                other => other,
-            });
+            .resolve(path, &dependency.specifier, target_layer);
+        let names_shipped_file = matches!(&result, Ok(Resolved::File(target)) if is_asset(target));
+        let result = result.map(|resolved| match resolved {
+            Resolved::File(target)
+                if names_file_url
+                    && names_shipped_file
+                    && context.resolver.platform_of(target_layer) == Platform::Worker =>
+            {
+                Resolved::File(with_data_url_query(&target))
+            }
+            other => other,
+        });
         loaded.resolutions.push(Resolution {
             specifier: dependency.specifier.clone(),
             layer: target_layer,
@@ -245,9 +242,7 @@ fn load_script(
         });
         match result {
             Ok(resolved) => {
-                if names_file_url
-                    && !matches!(&resolved, Resolved::File(target) if is_asset(target) || strip_data_url_query(&target.to_string_lossy()).is_some())
-                {
+                if names_file_url && !names_shipped_file {
                     let message = format!(
                         "new URL('{}', import.meta.url) must name a file vnext ships as it is (an image, font or media file); scripts named this way (Web Workers) are not bundled yet",
                         dependency.specifier
@@ -439,12 +434,16 @@ fn load_asset(path: &Path, file: &str, context: &GraphContext, loaded: &mut Load
             });
             loaded.assets.push(asset);
         }
-        Err(error) => loaded.diagnostics.push(Diagnostic::error(
-            "unreadable-module",
-            format!("Can't read {file}: {error}"),
-            vec![file.to_string()],
-        )),
+        Err(error) => loaded.diagnostics.push(unreadable(file, &error)),
     }
+}
+
+fn unreadable(file: &str, error: &std::io::Error) -> Diagnostic {
+    Diagnostic::error(
+        "unreadable-module",
+        format!("Can't read {file}: {error}"),
+        vec![file.to_string()],
+    )
 }
 
 /// A file a Worker's server code names with `new URL()`: its `data:` URL.
@@ -456,11 +455,7 @@ fn load_data_url(path: &Path, file: &str, loaded: &mut LoadedModule) {
                 mappings: Vec::new(),
             })
         }
-        Err(error) => loaded.diagnostics.push(Diagnostic::error(
-            "unreadable-module",
-            format!("Can't read {file}: {error}"),
-            vec![file.to_string()],
-        )),
+        Err(error) => loaded.diagnostics.push(unreadable(file, &error)),
     }
 }
 
@@ -486,11 +481,7 @@ fn load_wasm(
             loaded.module.body = ModuleBody::Wasm(asset.path.clone());
             loaded.assets.push(asset);
         }
-        Err(error) => loaded.diagnostics.push(Diagnostic::error(
-            "unreadable-module",
-            format!("Can't read {file}: {error}"),
-            vec![file.to_string()],
-        )),
+        Err(error) => loaded.diagnostics.push(unreadable(file, &error)),
     }
 }
 

@@ -2,7 +2,7 @@
 //! share the segments of the folders they pass through, so the manifest lists each
 //! segment once and a page's tree only points into that list.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 use crate::app_router::{AppDir, SEGMENT_CONVENTIONS, UrlPart};
 use crate::manifest::{LoaderTree, TreeSegment};
@@ -40,25 +40,17 @@ impl SegmentSource<'_> {
 
     fn segment(self) -> TreeSegment {
         let dir = self.dir;
-        let mut files: BTreeMap<String, String> = match self.role {
-            Role::ChildrenDefault => BTreeMap::new(),
-            _ => SEGMENT_CONVENTIONS
-                .iter()
-                .filter_map(|c| dir.conventions.get(c).map(|f| (c.to_string(), f.clone())))
-                .collect(),
+        let (segment, conventions, leaf) = match self.role {
+            Role::Layout => (dir.name.clone(), &SEGMENT_CONVENTIONS[..], None),
+            Role::Page => (dir.name.clone(), &SEGMENT_CONVENTIONS[..], Some("page")),
+            Role::SlotDefault => (dir.name.clone(), &SEGMENT_CONVENTIONS[..], Some("default")),
+            Role::ChildrenDefault => ("__DEFAULT__".to_string(), &[][..], Some("default")),
         };
-        let leaf = match self.role {
-            Role::Layout => None,
-            Role::Page => Some("page"),
-            Role::SlotDefault | Role::ChildrenDefault => Some("default"),
-        };
-        if let Some(file) = leaf.and_then(|leaf| dir.conventions.get(leaf).map(|f| (leaf, f))) {
-            files.insert(file.0.to_string(), file.1.clone());
-        }
-        let segment = match self.role {
-            Role::ChildrenDefault => "__DEFAULT__".to_string(),
-            _ => dir.name.clone(),
-        };
+        let files = conventions
+            .iter()
+            .chain(&leaf)
+            .filter_map(|c| dir.conventions.get(c).map(|f| (c.to_string(), f.clone())))
+            .collect();
         TreeSegment { segment, files }
     }
 }

@@ -128,9 +128,7 @@ impl PathSegment {
             PathSegment::OptionalCatchAll(name) => Some((name, ParamKind::OptionalCatchAll)),
         }
     }
-}
 
-impl PathSegment {
     /// The segment as written in the folder name; borrowed for a static one.
     pub fn text(&self) -> Cow<'_, str> {
         match self {
