@@ -4,6 +4,8 @@
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 
+use rayon::prelude::*;
+
 use crate::manifest::RouteKind;
 use crate::metadata::{self, MetadataFile};
 use crate::scan::{Dir, split_file_name};
@@ -79,6 +81,20 @@ impl DirIndex {
     }
 }
 
+/// Whether the compiler reads this file's exports: pages, route handlers, layouts
+/// and generated metadata routes.
+pub fn exports_read(file_name: &str, page_extensions: &[String]) -> bool {
+    match split_file_name(file_name) {
+        Some(("page" | "route" | "layout", extension)) => {
+            page_extensions.iter().any(|e| e == extension)
+        }
+        Some(_) => {
+            metadata::classify(file_name, true, page_extensions).is_some_and(|m| m.generated)
+        }
+        None => false,
+    }
+}
+
 impl AppDir {
     /// Private folders (`_x`) and everything under them are left out.
     pub fn from_scan(dir: &Dir, page_extensions: &[String], at_root: bool) -> AppDir {
@@ -118,7 +134,7 @@ impl AppDir {
         }
         let dirs: Vec<AppDir> = dir
             .dirs
-            .iter()
+            .par_iter()
             .filter(|d| FolderKind::parse(&d.name) != FolderKind::Private)
             .map(|d| AppDir::from_scan(d, page_extensions, false))
             .collect();

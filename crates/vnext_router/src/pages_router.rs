@@ -71,7 +71,7 @@ fn visit(
 }
 
 /// The file name without its page extension, or `None` when it is not a page.
-fn page_stem<'a>(file: &'a str, page_extensions: &[String]) -> Option<&'a str> {
+pub fn page_stem<'a>(file: &'a str, page_extensions: &[String]) -> Option<&'a str> {
     if file.ends_with(".d.ts") {
         return None;
     }
