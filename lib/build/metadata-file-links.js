@@ -1,8 +1,9 @@
-// What a page's head gets from metadata files: `<link>`s for the icon files of its
-// segments (`favicon.ico`, `icon.*`, `apple-icon.*`), as Next writes them (type from the
+// What a page's head gets from metadata files: `<link>`s for the icons of its segments
+// (`favicon.ico`, `icon.*`, `apple-icon.*`), as Next writes them (type from the
 // extension, size read from the image, a content hash in the query so browsers fetch a
 // changed icon) and the app's web manifest; and the Open Graph and Twitter images of
-// its segments' `opengraph-image.*` and `twitter-image.*` files, drawn ones included.
+// its segments' `opengraph-image.*` and `twitter-image.*` files. An image a module
+// draws is described at render time from the module's exports (see `drawn`).
 import { createHash } from 'node:crypto'
 import { existsSync, readFileSync } from 'node:fs'
 import { basename, dirname, extname, join } from 'node:path'
@@ -18,15 +19,19 @@ const WEB_MANIFEST = /^\/manifest\.(webmanifest|json)$/
 
 /**
  * Each route's links (empty for all but pages): the favicon, then the icons and Apple
- * icons of the deepest segment above the page that has some, then the manifest.
+ * icons of the deepest segment above the page that has some, then the manifest. A
+ * drawn icon is `{ rel, path, query, route }` (see `drawn`).
  * @param {import('../../index.d.ts').RouteManifest} manifest
  * @param {string} root
  * @returns {object[][]} by route index
  */
 export function metadataFileLinks(manifest, root) {
-  const icons = manifest.routes
-    .filter((route) => route.kind === 'metadata' && ICON.test(basename(route.file, extname(route.file))) && TYPES[extname(route.file)])
-    .map((route) => ({ dir: dirname(route.file), link: iconLink(route, root) }))
+  const icons = []
+  manifest.routes.forEach((route, index) => {
+    if (route.kind !== 'metadata' || !ICON.test(basename(route.file, extname(route.file)))) return
+    const link = TYPES[extname(route.file)] ? iconLink(route, root) : drawn(route, index, root)
+    if (link) icons.push({ dir: dirname(route.file), link: { rel: iconRel(route), ...link } })
+  })
   const webManifest = manifest.routes.find((route) => route.kind === 'metadata' && WEB_MANIFEST.test(route.path))
   return manifest.routes.map((route) => {
     if (route.kind !== 'page') return []
@@ -41,21 +46,24 @@ export function metadataFileLinks(manifest, root) {
   })
 }
 
+function iconRel(route) {
+  return basename(route.file).startsWith('apple-icon') ? 'apple-touch-icon' : 'icon'
+}
+
 function iconLink(route, root) {
   const bytes = readFileSync(join(root, route.file))
   const extension = extname(route.file)
-  const rel = basename(route.file).startsWith('apple-icon') ? 'apple-touch-icon' : 'icon'
   const href = route.path === FAVICON ? route.path : `${route.path}?${contentHash(bytes)}`
   const size = extension === '.svg' ? 'any' : imageSize(bytes, extension)
-  return { rel, href, type: TYPES[extension], ...(size ? { sizes: `${size.width}x${size.height}` } : {}) }
+  return { href, type: TYPES[extension], ...(size ? { sizes: `${size.width}x${size.height}` } : {}) }
 }
 
 /**
  * Each page's social images (files, and modules that draw one), by the depth of the
  * segment whose folder holds them (the chain of `children` from the root):
  * `[{ depth, openGraph?, twitter? }]`, each image `{ url, type, width, height, alt? }`
- * as Next reads it (the alt from a `.alt.txt` beside it), or `{ url, route }` for a
- * drawn one. The render puts a segment's images in place of what its
+ * as Next reads it (the alt from a `.alt.txt` beside it), or `{ path, query, route }`
+ * for a drawn one. The render puts a segment's images in place of what its
  * layout's metadata has, unless that names images itself.
  * @param {import('../../index.d.ts').RouteManifest} manifest
  * @param {string} root
@@ -66,7 +74,7 @@ export function metadataFileImages(manifest, root) {
   manifest.routes.forEach((route, index) => {
     const name = basename(route.file, extname(route.file))
     if (route.kind !== 'metadata' || !SOCIAL_IMAGE.test(name)) return
-    const image = TYPES[extname(route.file)] ? socialImage(route, root) : generatedImage(route, index, root)
+    const image = TYPES[extname(route.file)] ? socialImage(route, root) : drawn(route, index, root)
     if (!image) return
     const folder = dirname(route.file)
     const images = byFolder.get(folder) ?? {}
@@ -87,13 +95,15 @@ export function metadataFileImages(manifest, root) {
 }
 
 /**
- * An image a module draws (`opengraph-image.tsx`): its URL, and the index of its route,
- * whose module's `size`, `alt` and `contentType` the render reads, as Next does.
- * Images of `generateImageMetadata` are not linked yet.
+ * An image a module draws (`opengraph-image.tsx`, `icon.tsx`): the route's URL without
+ * the id of `generateImageMetadata` (the render adds each image's), the module's
+ * content hash as the query, and the route's index, whose module's `size`, `alt`,
+ * `contentType` and `generateImageMetadata` the render reads, as Next does.
  */
-function generatedImage(route, index, root) {
-  if (!isModule(route.file) || route.params.some((param) => param.name === '__metadata_id__')) return null
-  return { url: `${route.path}?${contentHash(readFileSync(join(root, route.file)))}`, route: index }
+function drawn(route, index, root) {
+  if (!isModule(route.file)) return null
+  const path = route.path.replace(/\/\[__metadata_id__\]$/, '')
+  return { path, query: `?${contentHash(readFileSync(join(root, route.file)))}`, route: index }
 }
 
 function socialImage(route, root) {

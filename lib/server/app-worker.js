@@ -38,8 +38,13 @@ const RSC_VARY = 'rsc, next-router-state-tree, next-router-prefetch, next-router
  */
 export function createAppWorker(app, build) {
   const matcher = createRouteMatcher(app.matcher)
-  // Drawn social images take their route's module loader, once for every request.
-  build = { ...build, fileImages: { ...build.fileImages, lists: build.fileImages.lists.map((list) => withImageLoaders(list, app.routes)) } }
+  // Drawn icons and social images take their route's module loader, once for every request.
+  const withLoader = (image) => (image.route === undefined ? image : { ...image, load: app.routes[image.route].load })
+  build = {
+    ...build,
+    fileLinks: { ...build.fileLinks, lists: build.fileLinks.lists.map((links) => links.map(withLoader)) },
+    fileImages: { ...build.fileImages, lists: build.fileImages.lists.map((list) => list.map((entry) => withImageLoaders(entry, withLoader))) },
+  }
   return {
     async fetch(request, env, ctx) {
       const url = new URL(request.url)
@@ -460,13 +465,11 @@ function globalErrorResponse() {
   return new Response(body, { status: 500, headers: { 'content-type': HTML } })
 }
 
-/** A drawn social image takes its route's module loader: the render reads its `size`, `alt` and `contentType`. */
-function withImageLoaders(entries, routes) {
-  return entries.map((entry) => {
-    const loaded = { ...entry }
-    for (const key of ['openGraph', 'twitter']) {
-      if (entry[key]) loaded[key] = entry[key].map((image) => (image.route === undefined ? image : { url: image.url, load: routes[image.route].load }))
-    }
-    return loaded
-  })
+/** A segment's social images, drawn ones with their module loader. */
+function withImageLoaders(entry, withLoader) {
+  const loaded = { ...entry }
+  for (const key of ['openGraph', 'twitter']) {
+    if (entry[key]) loaded[key] = entry[key].map(withLoader)
+  }
+  return loaded
 }

@@ -10,8 +10,8 @@ const CLIENT_REFERENCE = Symbol.for('react.client.reference')
  * @param {Array<Record<string, any>>} chain the loaded modules of each segment, root first
  * @param {{ params: Promise<object>, searchParams: Promise<object> }} props
  * @param {{ kind: string } | undefined} cut a not-found or error page is not indexed
- * @param {object[]} fileLinks links to the segments' icon files (which take the place
- *   of the `icons` metadata, as in Next) and the web manifest
+ * @param {object[]} fileLinks links to the segments' icons (files, and modules that draw
+ *   them; they take the place of the `icons` metadata, as in Next) and the web manifest
  * @param {object[]} fileImages the Open Graph and Twitter images of segments (files, and
  *   modules that draw one), by their depth in `chain`
  */
@@ -37,8 +37,8 @@ export async function renderMetadata(chain, props, cut, fileLinks, fileImages = 
     const images = fileImages.find((entry) => entry.depth === depth)
     for (const key of ['openGraph', 'twitter']) {
       if (images?.[key] && !(layoutMetadata?.[key] && 'images' in layoutMetadata[key])) {
-        const resolved = await Promise.all(images[key].map((image) => drawnImage(image, props)))
-        metadata = { ...metadata, [key]: { ...metadata[key], images: resolved } }
+        const resolved = await Promise.all(images[key].map((image) => (image.load ? drawnImages(image, props) : image)))
+        metadata = { ...metadata, [key]: { ...metadata[key], images: resolved.flat() } }
       }
     }
     if (!cut) await merge(files.page, 'page')
@@ -71,7 +71,8 @@ export async function renderMetadata(chain, props, cut, fileLinks, fileImages = 
   if (metadata.alternates?.canonical) add('link', { rel: 'canonical', href: url(metadata.alternates.canonical.url ?? metadata.alternates.canonical) })
   openGraphTags(metadata.openGraph, meta, url)
   twitterTags(metadata.twitter, meta, url)
-  for (const link of fileLinks) add('link', link)
+  const links = await Promise.all(fileLinks.map((link) => (link.load ? drawnIcons(link, props) : link)))
+  for (const link of links.flat()) add('link', link)
   if (!fileLinks.some((link) => link.rel !== 'manifest')) iconLinks(metadata.icons, add)
   return h(Fragment, null, ...tags)
 }
@@ -205,17 +206,32 @@ function iconLinks(icons, add) {
 }
 
 /**
- * The tags of an image a module draws, as Next gives them: its URL with the page's
- * params filled in, and the module's `contentType` (PNG unless it says), `size` and `alt`.
+ * The images a module draws, as Next describes them: its route's URL with the page's
+ * params filled in, and the module's `contentType` (PNG unless it says), `size` and
+ * `alt`; or, when it exports `generateImageMetadata`, one image per item it returns,
+ * each item's `id` added to the URL.
+ * @returns {Promise<Array<{ url: string, type: string, size?: { width: number, height: number }, alt?: string }>>}
  */
-async function drawnImage(image, props) {
-  if (!image.load) return image
+async function drawnImagesOf(image, props) {
   const [module, params] = await Promise.all([image.load(), props.params])
-  const url = image.url.replace(/\[{1,2}(?:\.\.\.)?([^\]]+)\]{1,2}/g, (_, name) => [params[name] ?? []].flat().map(encodeURIComponent).join('/'))
-  return {
-    url,
-    type: module.contentType || 'image/png',
-    ...(module.size ? { width: module.size.width, height: module.size.height } : {}),
-    ...(module.alt === undefined ? {} : { alt: module.alt }),
-  }
+  const path = image.path.replace(/\[{1,2}(?:\.\.\.)?([^\]]+)\]{1,2}/g, (_, name) => [params[name] ?? []].flat().map(encodeURIComponent).join('/'))
+  const describe = (fields, id) => ({
+    url: `${path}${id === undefined ? '' : `/${id}`}${image.query}`,
+    type: fields.contentType || 'image/png',
+    ...(fields.size ? { size: fields.size } : {}),
+    ...(fields.alt === undefined ? {} : { alt: fields.alt }),
+  })
+  if (!module.generateImageMetadata) return [describe(module)]
+  const items = await module.generateImageMetadata({ params })
+  return items.map((item) => describe(item, item.id))
+}
+
+/** Open Graph and Twitter images take the size as `width` and `height`. */
+async function drawnImages(image, props) {
+  return (await drawnImagesOf(image, props)).map(({ size, ...rest }) => ({ ...rest, ...(size ? { width: size.width, height: size.height } : {}) }))
+}
+
+/** Icons take it as `sizes`. */
+async function drawnIcons(link, props) {
+  return (await drawnImagesOf(link, props)).map(({ url, type, size }) => ({ rel: link.rel, href: url, type, ...(size ? { sizes: `${size.width}x${size.height}` } : {}) }))
 }

@@ -142,4 +142,44 @@ describe('metadata: metadata files', () => {
     const served = await app.fetch(pathname + search)
     expect(served.headers.get('content-type')).toBe('image/png')
   })
+
+  test('generateImageMetadata gives one og:image per image, each with its id in the URL', async () => {
+    const $ = await app.render$('/products/7')
+    const images = $('meta[property^="og:image"]')
+      .map((_, meta) => [[$(meta).attr('property'), $(meta).attr('content')]])
+      .get()
+    const urls = images.filter(([key]) => key === 'og:image').map(([, url]) => url)
+    expect(urls).toHaveLength(2)
+    expect(urls[0]).toMatch(/^https:\/\/acme\.example\/products\/7\/opengraph-image\/card(\?\S+)?$/)
+    expect(urls[1]).toMatch(/^https:\/\/acme\.example\/products\/7\/opengraph-image\/banner(\?\S+)?$/)
+    const fields = images.filter(([key]) => key !== 'og:image')
+    expect(fields).toEqual(
+      expect.arrayContaining([
+        ['og:image:width', '600'],
+        ['og:image:height', '315'],
+        ['og:image:alt', 'Product 7 card'],
+        ['og:image:width', '1200'],
+        ['og:image:height', '400'],
+        ['og:image:alt', 'Product 7 banner'],
+      ]),
+    )
+
+    const { pathname, search } = new URL(urls[1])
+    const served = await app.fetch(pathname + search)
+    expect(served.status).toBe(200)
+    expect(pngSize(await bytesOf(served))).toEqual({ width: 1200, height: 400 })
+  })
+
+  test('a drawn icon.js is linked from the pages below it with its size, and serves a PNG', async () => {
+    const $ = await app.render$('/products/7')
+    const icon = $('link[rel="icon"]')
+      .map((_, element) => ({ href: $(element).attr('href'), type: $(element).attr('type'), sizes: $(element).attr('sizes') }))
+      .get()
+      .find((link) => link.href.startsWith('/products/'))
+    expect(icon.href).toMatch(/^\/products\/7\/icon(\?\S+)?$/)
+    expect(icon).toMatchObject({ type: 'image/png', sizes: '48x48' })
+    const served = await app.fetch(icon.href)
+    expect(served.headers.get('content-type')).toBe('image/png')
+    expect(pngSize(await bytesOf(served))).toEqual({ width: 48, height: 48 })
+  })
 })
