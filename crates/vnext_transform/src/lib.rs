@@ -1,5 +1,6 @@
 //! The swc passes vnext runs on each module.
 
+mod compact_exports;
 mod dependencies;
 mod directive;
 mod env_inline;

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use swc_core::common::comments::SingleThreadedComments;
 use swc_core::common::util::take::Take;
-use swc_core::common::{GLOBALS, Globals, Mark, SourceMap, sync::Lrc};
+use swc_core::common::{GLOBALS, Globals, Mark, SourceMap, SyntaxContext, sync::Lrc};
 use swc_core::ecma::ast::{
     Decl, DefaultDecl, ExportSpecifier, Expr, Ident, ModuleDecl, ModuleExportName, Program,
 };
@@ -24,6 +24,7 @@ use swc_core::ecma::utils::{contains_top_level_await, find_pat_ids};
 use swc_core::ecma::visit::{VisitMutWith, VisitWith};
 use vnext_diagnostics::{Diagnostic, Location, Mapping};
 
+use crate::compact_exports::compact_exports;
 use crate::dependencies::{Dependency, DependencyCollector, DependencyKind, DependencyRewriter};
 use crate::directive::{Directive, read_directive};
 use crate::env_inline::EnvInline;
@@ -255,6 +256,9 @@ impl ParsedModule {
                 program.mutate(import_analyzer(ImportInterop::Swc, true));
                 program.mutate(inject_helpers(unresolved_mark));
                 program.mutate(common_js(Resolver::Default, unresolved_mark, module_config, features));
+                if let (true, Program::Module(module)) = (is_esm, &mut program) {
+                    compact_exports(module, SyntaxContext::empty().apply_mark(unresolved_mark));
+                }
                 program.mutate(hygiene());
                 program.mutate(fixer(None));
                 if options.minify {

@@ -165,3 +165,44 @@ fn mappings_lead_from_the_output_back_to_the_source() {
         );
     }
 }
+
+#[test]
+fn an_es_modules_exports_are_defined_in_one_call() {
+    let source = "import { x } from './x'\nexport const a = x\nexport function b() { return a }\nexport default class C {}\nexport { a as alias }\n";
+    let code = transform("m.js", source)
+        .emit(|specifier, _| Some(specifier.to_string()))
+        .code;
+    assert!(!code.contains("defineProperty"), "{code}");
+    let defined = code.find("require.e(exports, {").expect(&code);
+    assert!(
+        defined < code.find("require(\"./x\")").expect(&code),
+        "{code}"
+    );
+    for getter in [
+        "\"a\": ()=>a",
+        "\"b\": ()=>b",
+        "\"default\": ()=>C",
+        "\"alias\": ()=>a",
+    ] {
+        assert!(code.contains(getter), "{getter} in {code}");
+    }
+
+    let single = transform("one.js", "export const only = 1\n")
+        .emit(|specifier, _| Some(specifier.to_string()))
+        .code;
+    assert!(
+        single.contains("require.e(exports, {\n    \"only\": ()=>only\n});"),
+        "{single}"
+    );
+
+    // A CommonJS module's own `defineProperty` calls are its own.
+    let commonjs =
+        "Object.defineProperty(exports, \"__esModule\", { value: true });\nexports.x = 1;\n";
+    let kept = transform("c.js", commonjs)
+        .emit(|specifier, _| Some(specifier.to_string()))
+        .code;
+    assert!(
+        kept.contains("Object.defineProperty(exports, \"__esModule\""),
+        "{kept}"
+    );
+}

@@ -62,6 +62,13 @@ function __vnext_registry(baseUrl) {
     return module.exports
   }
 
+  // An ES module's exports as live bindings, and its `__esModule` mark: what swc's
+  // CommonJS transform writes out in every module, said once (see compact_exports.rs).
+  require.e = (exports, getters) => {
+    Object.defineProperty(exports, '__esModule', { value: true })
+    for (const name in getters) Object.defineProperty(exports, name, { enumerable: true, get: getters[name] })
+  }
+
   // Runs each of `ids` in order, waiting for the async ones to finish.
   require.ready = async (ids) => {
     for (const id of ids) {
