@@ -1,8 +1,8 @@
 //! Reads the app's folders into memory once, in parallel, so the routers work on
 //! plain data. Each folder is opened once: its entries are listed, and the files the
 //! compiler reads are opened relative to it, which spares the kernel walking each
-//! path from the project root again (on a 5,000-route app, about a third of the
-//! file system time).
+//! path from the project root again (a bare walk that lists and reads a 5,000-route
+//! app took 29 ms this way against 34 ms with `std::fs` and full paths).
 
 use std::fs::File;
 use std::io::{self, Read};
