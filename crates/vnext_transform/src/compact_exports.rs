@@ -35,19 +35,23 @@ pub fn compact_exports(module: &mut Module, unresolved: SyntaxContext) {
     let mut end = start;
     for item in &module.body[start..] {
         match read_prologue(item, unresolved) {
-            Some(Prologue::EsModuleMark) => marked = true,
+            Some(Prologue::EsModuleMark) if !marked => marked = true,
             Some(Prologue::Getter(name, local)) => getters.push((name, local)),
-            Some(Prologue::ExportHelper) => helper = true,
-            Some(Prologue::Getters(more)) => {
+            Some(Prologue::ExportHelper) if !helper => helper = true,
+            // The helper's call ends the prologue: what follows is the module's own
+            // code, which may declare an `_export` of its own.
+            Some(Prologue::Getters(more)) if helper => {
                 helper_called = true;
                 getters.extend(more);
+                end += 1;
+                break;
             }
-            None => break,
+            _ => break,
         }
         end += 1;
     }
     // Without the mark this is not swc's prologue; a helper defined but not called
-    // here is used further down. `__proto__` in an object literal sets the prototype.
+    // here is the module's own. `__proto__` in an object literal sets the prototype.
     if !marked || helper != helper_called || getters.iter().any(|(name, _)| name == "__proto__") {
         return;
     }

@@ -195,6 +195,16 @@ fn an_es_modules_exports_are_defined_in_one_call() {
         "{single}"
     );
 
+    // A function of the module's own named like swc's helper stays.
+    let own_helper = transform(
+        "own.js",
+        "function _export() { return 1 }\nexport const a = _export(), b = 2\n",
+    )
+    .emit(|specifier, _| Some(specifier.to_string()))
+    .code;
+    assert!(own_helper.contains("require.e(exports, {"), "{own_helper}");
+    assert!(own_helper.contains("return 1;"), "{own_helper}");
+
     // A CommonJS module's own `defineProperty` calls are its own.
     let commonjs =
         "Object.defineProperty(exports, \"__esModule\", { value: true });\nexports.x = 1;\n";
