@@ -92,12 +92,12 @@ pub fn compile_routes(
         app_router::check_slot_defaults(root, &mut diagnostics);
     }
 
-    let mut sources = Vec::new();
+    let mut sources = HashMap::new();
     for scan in app_scan.iter().chain(&pages_scan) {
         scan.collect_sources(&mut sources);
     }
     let modules = read_modules(
-        &sources.into_iter().collect(),
+        &sources,
         &app_entries,
         pages.as_ref().map(|p| &p.entries[..]),
         &mut diagnostics,

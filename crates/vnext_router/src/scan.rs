@@ -4,6 +4,7 @@
 //! path from the project root again (a bare walk that lists and reads a 5,000-route
 //! app took 29 ms this way against 34 ms with `std::fs` and full paths).
 
+use std::collections::HashMap;
 use std::fs::File;
 use std::io::{self, Read};
 use std::os::fd::{AsFd, BorrowedFd, OwnedFd};
@@ -100,7 +101,7 @@ impl Dir {
     }
 
     /// Every source read below this folder, by path relative to the project.
-    pub fn collect_sources<'a>(&'a self, out: &mut Vec<(&'a str, &'a io::Result<String>)>) {
+    pub fn collect_sources<'a>(&'a self, out: &mut HashMap<&'a str, &'a io::Result<String>>) {
         out.extend(
             self.sources
                 .iter()

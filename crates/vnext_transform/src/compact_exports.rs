@@ -8,7 +8,7 @@
 
 use swc_core::common::{DUMMY_SP, SyntaxContext};
 use swc_core::ecma::ast::{
-    ArrowExpr, ArrowFunctionBody, CallExpr, Callee, Expr, ExprOrSpread, ExprStmt, Function,
+    ArrowExpr, ArrowFunctionBody, CallExpr, Callee, Decl, Expr, ExprOrSpread, ExprStmt, Function,
     FunctionBody, Ident, IdentName, KeyValueProp, Lit, MemberExpr, MemberProp, Module, ModuleItem,
     ObjectLit, Prop, PropName, PropOrSpread, Stmt, Str,
 };
@@ -68,7 +68,7 @@ fn read_prologue(item: &ModuleItem, unresolved: SyntaxContext) -> Option<Prologu
     let ModuleItem::Stmt(stmt) = item else {
         return None;
     };
-    if let Stmt::Decl(swc_core::ecma::ast::Decl::Fn(function)) = stmt {
+    if let Stmt::Decl(Decl::Fn(function)) = stmt {
         return (function.ident.sym == "_export").then_some(Prologue::ExportHelper);
     }
     let Stmt::Expr(ExprStmt { expr, .. }) = stmt else {
@@ -133,12 +133,16 @@ fn key_value(prop: &PropOrSpread) -> Option<(&str, &Expr)> {
     let Prop::KeyValue(KeyValueProp { key, value }) = &**prop else {
         return None;
     };
-    let key = match key {
-        PropName::Ident(name) => name.sym.as_str(),
-        PropName::Str(text) => text.value.as_str()?,
-        _ => return None,
-    };
-    Some((key, value))
+    Some((key_name(key)?, value))
+}
+
+/// A property's name when it is written as a name or a string.
+fn key_name(key: &PropName) -> Option<&str> {
+    match key {
+        PropName::Ident(name) => Some(name.sym.as_str()),
+        PropName::Str(text) => text.value.as_str(),
+        _ => None,
+    }
 }
 
 /// `{ get name() { return local }, … }`: each name and what its getter returns.
@@ -153,11 +157,7 @@ fn getters_of(object: &ObjectLit) -> Option<Vec<(String, Box<Expr>)>> {
             let Prop::Getter(getter) = &**prop else {
                 return None;
             };
-            let name = match &getter.key {
-                PropName::Ident(name) => name.sym.to_string(),
-                PropName::Str(text) => text.value.as_str()?.to_string(),
-                _ => return None,
-            };
+            let name = key_name(&getter.key)?.to_string();
             Some((name, returned_expr(&getter.function)?))
         })
         .collect()
