@@ -57,8 +57,22 @@ export class FixtureApp {
     if (code !== 0) throw new Error(`${bin} build failed (exit ${code}) for ${this.fixtureDir}:\n${output.slice(-4000)}`)
   }
 
-  /** Starts the built app and waits until it answers HTTP. */
+  /**
+   * Starts the built app and waits until it says it is ready and answers HTTP. A free
+   * port can be taken by another fixture's server between `freePort` and the bind; the
+   * server then exits with "address already in use" and starts again on another port.
+   */
   async start() {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.startOnFreePort()
+      } catch (error) {
+        if (attempt === 3 || !/EADDRINUSE|address already in use/i.test(this.serverOutput)) throw error
+      }
+    }
+  }
+
+  async startOnFreePort() {
     this.port = await freePort()
     const [bin, ...args] = COMMANDS[this.target].start(String(this.port))
     this.serverOutput = ''
@@ -72,6 +86,8 @@ export class FixtureApp {
     while (Date.now() < deadline) {
       const exit = await Promise.race([exited, sleep(100).then(() => undefined)])
       if (exit !== undefined) throw new Error(`${bin} start exited with ${exit}:\n${this.serverOutput}`)
+      // Until our server says so, whatever answers on the port is someone else's.
+      if (!this.serverOutput.includes('Ready')) continue
       try {
         await fetch(this.url('/'), { method: 'HEAD', redirect: 'manual' })
         return
