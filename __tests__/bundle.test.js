@@ -75,6 +75,30 @@ test('react-dom/client renders, updates on click and loads a split chunk with it
   }
 }, 60_000)
 
+test('a Web Worker named by new URL() runs from its own chunk in chromium, as a module and as a classic script', async () => {
+  const { files } = await bundle({ root: join(FIXTURES, 'web-worker'), entries: ['entry.js'], outdir, platform: 'browser', minify: true, splitting: true })
+  const worker = files.find((file) => /^worker-[0-9a-f]{16}\.js$/.test(file.path))
+  expect(worker).toBeDefined()
+  expect(worker.imports).toEqual([])
+
+  const browser = await launchChromium()
+  try {
+    const page = await browser.newPage()
+    const errors = []
+    page.on('pageerror', (error) => errors.push(String(error)))
+    const requested = await serveOutput(page, '<script type="module" src="/entry.js"></script>')
+    await page.goto('http://vnext.test/')
+    for (const type of ['module', 'classic']) {
+      await expect(page.locator(`#${type}`).textContent()).resolves.toBe(`${type.toUpperCase()} WORKER and its lazy module`)
+    }
+    expect(await page.evaluate(() => document.body.dataset.main)).toBe('MAIN')
+    expect(requested).toContain(worker.path)
+    expect(errors).toEqual([])
+  } finally {
+    await browser.close()
+  }
+}, 60_000)
+
 test.each([false, true])('source maps lead a stack trace back to the TypeScript source (minify: %s)', async (minify) => {
   const root = join(FIXTURES, 'source-maps')
   const { files } = await bundle({ root, entries: ['entry.ts'], outdir, platform: 'node', minify, sourcemap: true })

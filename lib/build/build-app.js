@@ -249,7 +249,10 @@ function sharedLists(perRoute) {
  */
 function routeAssetFinder(files, bootstrapFiles) {
   const byPath = new Map(files.map((file) => [file.path, file]))
-  const chunkOf = new Map(files.flatMap((file) => file.modules.map((id) => [id, file])))
+  // The first chunk that carries a module: a Web Worker's chunk, which may carry it too,
+  // comes after the chunks pages load.
+  const chunkOf = new Map()
+  for (const file of files) for (const id of file.modules) if (!chunkOf.has(id)) chunkOf.set(id, file)
   return (tree) => {
     const stylesheets = new Set()
     const scripts = new Set()

@@ -21,6 +21,7 @@ use crate::chunk_writer::{REGISTRY, WrittenChunk, fill_placeholders, write_chunk
 use crate::layer::Layer;
 use crate::module_cache::ModuleCache;
 use crate::module_graph::{GraphContext, build_graph};
+use crate::module_ids::ModuleIds;
 use crate::module_resolver::{ModuleResolver, RSC_MANIFESTS};
 use crate::platform::Platform;
 use crate::side_effects::PackageSideEffects;
@@ -194,7 +195,7 @@ impl Bundler {
                 "{}.js",
                 path.file_stem().unwrap_or_default().to_string_lossy()
             );
-            let file = format!("{}{name}", side_of(entry.layer).folder());
+            let file = format!("{}{name}", Side::of(entry.layer).folder());
             if let Some(earlier) = names.insert(file.clone(), entry.path.clone()) {
                 output.diagnostics.push(Diagnostic::error(
                     "duplicate-entry-name",
@@ -261,14 +262,17 @@ impl Bundler {
             .zip(&stylesheets)
             .map(|(chunk, stylesheet)| {
                 let in_browser = chunk.side == Side::Browser || self.platform == Platform::Browser;
-                in_browser && stylesheet.is_some()
+                let in_worker = matches!(chunk.kind, ChunkKind::Worker { .. });
+                in_browser && !in_worker && stylesheet.is_some()
             })
             .collect();
+        let ids = ModuleIds::new(&graph, self.transform.minify);
         let written: Vec<WrittenChunk> = (0..chunks.chunks.len())
             .map(|index| {
                 let source_map = self.transform.source_map;
                 write_chunk(
                     &graph,
+                    &ids,
                     &chunks,
                     index,
                     &self.runtime,
@@ -304,8 +308,7 @@ impl Bundler {
                 source_map,
                 entry,
                 imports: chunks
-                    .runtime(chunk.side)
-                    .filter(|&runtime| runtime != index)
+                    .runtime_of(index)
                     .iter()
                     .chain(&chunk.imports)
                     .map(|&index| path_of(index))
@@ -399,12 +402,11 @@ fn loaded_chunks(chunks: &ChunkGraph, index: usize) -> BTreeSet<usize> {
 /// and, when it carries the client reference manifests, every client reference's.
 fn references(chunks: &ChunkGraph, index: usize) -> Vec<usize> {
     let chunk = &chunks.chunks[index];
-    let runtime = chunks
-        .runtime(chunk.side)
-        .filter(|&runtime| runtime != index);
-    let mut references: Vec<usize> = runtime
+    let mut references: Vec<usize> = chunks
+        .runtime_of(index)
         .into_iter()
         .chain(chunk.imports.iter().copied())
+        .chain(chunk.workers.iter().copied())
         .collect();
     references.extend(
         chunk
@@ -416,13 +418,4 @@ fn references(chunks: &ChunkGraph, index: usize) -> Vec<usize> {
         references.extend(chunks.client_reference_chunks.values().flatten().copied());
     }
     references
-}
-
-/// Where chunks of an entry in `layer` run.
-fn side_of(layer: Layer) -> Side {
-    if layer == Layer::Client {
-        Side::Browser
-    } else {
-        Side::Server
-    }
 }

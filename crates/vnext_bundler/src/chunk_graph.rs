@@ -6,6 +6,10 @@
 //! a chunk: nothing is downloaded twice, and nothing before it is needed. Modules are
 //! factories the registry runs on first `require`, so the order chunks load in never
 //! matters; only an entry chunk runs code, after its imports have registered.
+//!
+//! A Web Worker's script starts a chunk of its own, holding everything it reaches and
+//! the registry: a worker is a realm of its own, and its chunk loads as a classic
+//! script as well as a module.
 
 use std::collections::{HashMap, HashSet};
 
@@ -24,6 +28,8 @@ pub enum ChunkKind {
     Async { module_id: String },
     /// Modules several entry points need.
     Shared,
+    /// Starts a Web Worker: runs the module when loaded.
+    Worker { module_id: String },
 }
 
 /// Where a chunk runs. Server chunks are written at the top of the output folder;
@@ -35,6 +41,14 @@ pub enum Side {
 }
 
 impl Side {
+    /// Where modules of `layer` run.
+    pub fn of(layer: Layer) -> Self {
+        match layer {
+            Layer::Client => Self::Browser,
+            _ => Self::Server,
+        }
+    }
+
     /// The folder its files go in, relative to the output folder.
     pub fn folder(self) -> &'static str {
         match self {
@@ -54,6 +68,8 @@ pub struct Chunk {
     pub imports: Vec<usize>,
     /// Each `import()` target this chunk's modules name, with the chunks that carry it.
     pub dynamic_imports: Vec<(String, Vec<usize>)>,
+    /// The chunks of the Web Workers its modules start, whose file names it holds.
+    pub workers: Vec<usize>,
 }
 
 impl Chunk {
@@ -64,7 +80,7 @@ impl Chunk {
             ChunkKind::Entry { name, .. } => name.strip_suffix(".js").unwrap_or(name).to_string(),
             ChunkKind::Runtime => "runtime".to_string(),
             ChunkKind::Shared => "chunk".to_string(),
-            ChunkKind::Async { module_id } => {
+            ChunkKind::Async { module_id } | ChunkKind::Worker { module_id } => {
                 std::path::Path::new(module_id).file_stem().map_or_else(
                     || "chunk".to_string(),
                     |stem| stem.to_string_lossy().into_owned(),
@@ -80,6 +96,7 @@ impl Chunk {
             modules: Vec::new(),
             imports: Vec::new(),
             dynamic_imports: Vec::new(),
+            workers: Vec::new(),
         }
     }
 }
@@ -98,6 +115,58 @@ impl ChunkGraph {
         self.chunks
             .iter()
             .position(|chunk| chunk.side == side && matches!(chunk.kind, ChunkKind::Runtime))
+    }
+
+    /// The chunk whose registry chunk `index` registers its modules with, when it is
+    /// not chunk `index` itself.
+    pub fn runtime_of(&self, index: usize) -> Option<usize> {
+        let chunk = &self.chunks[index];
+        match chunk.kind {
+            ChunkKind::Worker { .. } => None,
+            _ => self.runtime(chunk.side).filter(|&runtime| runtime != index),
+        }
+    }
+
+    /// The chunk a Web Worker starting from `module_id` loads.
+    pub fn worker_chunk(&self, module_id: &str) -> Option<usize> {
+        self.chunks.iter().position(
+            |chunk| matches!(&chunk.kind, ChunkKind::Worker { module_id: id } if id == module_id),
+        )
+    }
+
+    /// A chunk for each Web Worker something starts, and each chunk's `workers`.
+    fn add_worker_chunks(&mut self, graph: &ModuleGraph) {
+        let workers_of = |module_ids: &[String]| -> Vec<String> {
+            let dependencies = module_ids
+                .iter()
+                .filter_map(|id| graph.module(id))
+                .flat_map(|module| &module.dependencies);
+            let targets = dependencies.filter(|(_, kind)| *kind == DependencyKind::Worker);
+            targets.map(|(target, _)| target.clone()).collect()
+        };
+        let mut index = 0;
+        // Worker chunks are added at the end, and go through this loop too.
+        while index < self.chunks.len() {
+            for worker in workers_of(&self.chunks[index].modules) {
+                let worker_chunk = self.worker_chunk(&worker).unwrap_or_else(|| {
+                    let side = Side::of(Layer::of_id(&worker));
+                    let mut chunk = Chunk::new(
+                        ChunkKind::Worker {
+                            module_id: worker.clone(),
+                        },
+                        side,
+                    );
+                    chunk.modules =
+                        reachable(graph, &worker, |kind| kind != DependencyKind::Worker);
+                    self.chunks.push(chunk);
+                    self.chunks.len() - 1
+                });
+                if !self.chunks[index].workers.contains(&worker_chunk) {
+                    self.chunks[index].workers.push(worker_chunk);
+                }
+            }
+            index += 1;
+        }
     }
 }
 
@@ -125,7 +194,7 @@ pub fn split_chunks(
                 },
                 Side::Server,
             );
-            chunk.modules = reachable(graph, &module_id, |_| true);
+            chunk.modules = reachable(graph, &module_id, |kind| kind != DependencyKind::Worker);
             chunk_graph.chunks.push(chunk);
         }
     }
@@ -138,6 +207,7 @@ pub fn split_chunks(
         let carriers = chunk_graph.split_side(graph, Side::Browser, &browser_entries, &references);
         chunk_graph.client_reference_chunks = references.into_iter().zip(carriers).collect();
     }
+    chunk_graph.add_worker_chunks(graph);
     chunk_graph
 }
 
@@ -292,7 +362,7 @@ fn entry_points(
     }
     let mut seen: HashSet<String> = points.iter().cloned().collect();
     for entry in points.clone() {
-        for id in reachable(graph, &entry, |_| true) {
+        for id in reachable(graph, &entry, |kind| kind != DependencyKind::Worker) {
             let Some(module) = graph.module(&id) else {
                 continue;
             };

@@ -9,6 +9,7 @@ use crate::async_modules::awaited_imports;
 use crate::chunk_graph::{ChunkGraph, ChunkKind, Side};
 use crate::layer::Layer;
 use crate::module_graph::{ModuleBody, ModuleGraph};
+use crate::module_ids::ModuleIds;
 use crate::source_map_writer::SourceMapWriter;
 
 /// The module registry every chunk starts with.
@@ -84,6 +85,7 @@ pub struct WrittenChunk {
 /// has no chunk of its own.
 pub fn write_chunk(
     graph: &ModuleGraph,
+    ids: &ModuleIds,
     chunks: &ChunkGraph,
     index: usize,
     runtime: &str,
@@ -107,7 +109,7 @@ pub fn write_chunk(
             source_map,
         };
     }
-    let runtime_chunk = chunks.runtime(chunk.side);
+    let runtime_chunk = chunks.runtime_of(index);
     if let Some(runtime_chunk) = runtime_chunk {
         let _ = writeln!(
             out,
@@ -138,9 +140,14 @@ pub fn write_chunk(
         externals.push(id.as_str());
     }
     if runtime_chunk.is_none() {
+        // A worker's chunk may load as a classic script, without `import.meta`.
+        let base = match chunk.kind {
+            ChunkKind::Worker { .. } => "globalThis.location?.href",
+            _ => "import.meta.url",
+        };
         let _ = writeln!(
             out,
-            "{runtime}\nconst __vnext_require = __vnext_registry(import.meta.url);"
+            "{runtime}\nconst __vnext_require = __vnext_registry({base});"
         );
     }
     out.push_str("__vnext_require.register({\n");
@@ -150,14 +157,16 @@ pub fn write_chunk(
         let Some(module) = graph.module(id) else {
             continue;
         };
-        let _ = write!(out, "{}: ", js_string(id));
+        let _ = write!(out, "{}: ", ids.code(id));
         match &module.body {
             ModuleBody::Code(emitted) => {
+                let (code, mappings) =
+                    ids.fill(&emitted.code, &emitted.mappings, &module.dependencies);
                 if module.is_async {
                     // What it imports finishes first, in order, as ES modules do.
                     let awaited: Vec<String> = awaited_imports(graph, id)
                         .iter()
-                        .map(|id| js_string(id))
+                        .map(|id| ids.code(id))
                         .collect();
                     let _ = writeln!(
                         out,
@@ -179,22 +188,16 @@ pub fn write_chunk(
                         .id
                         .strip_prefix(Layer::of_id(id).id_prefix())
                         .unwrap_or(id);
-                    let line_count = emitted.code.lines().count() as u32;
-                    source_map.add_module(
-                        lines as u32,
-                        line_count,
-                        file,
-                        original,
-                        &emitted.mappings,
-                    );
+                    let line_count = code.lines().count() as u32;
+                    source_map.add_module(lines as u32, line_count, file, original, &mappings);
                 }
-                let _ = writeln!(out, "{}}},", emitted.code);
+                let _ = writeln!(out, "{code}}},");
             }
             ModuleBody::RscManifests => {
                 let _ = writeln!(
                     out,
                     "function (module, exports, require) {{\n{}}},",
-                    rsc_manifests_body(graph, chunks, links_css)
+                    rsc_manifests_body(graph, ids, chunks, links_css)
                 );
             }
             ModuleBody::Wasm(_) => {
@@ -202,6 +205,16 @@ pub fn write_chunk(
                     out,
                     "function (module) {{ module.exports = __vnext_external_{}; }},",
                     external_index(&externals, id)
+                );
+            }
+            ModuleBody::WorkerUrl(worker_id) => {
+                let chunk = chunks
+                    .worker_chunk(worker_id)
+                    .expect("every worker has its chunk");
+                let _ = writeln!(
+                    out,
+                    "function (module) {{ module.exports = \"./{}\"; }},",
+                    chunk_placeholder(chunk)
                 );
             }
             ModuleBody::External(_) => {
@@ -224,12 +237,23 @@ pub fn write_chunk(
                     .iter()
                     .flat_map(|&carrier| files_to_load(carrier, links_css))
                     .map(serde_json::Value::from);
-                (target.clone(), serde_json::Value::Array(files.collect()))
+                (ids.key(target), serde_json::Value::Array(files.collect()))
             })
             .collect();
         let _ = write!(out, ", {}", serde_json::Value::Object(targets));
     }
     out.push_str(");\n");
+    if let ChunkKind::Worker { module_id } = &chunk.kind {
+        let id = ids.code(module_id);
+        if graph
+            .module(module_id)
+            .is_some_and(|module| module.is_async)
+        {
+            let _ = writeln!(out, "__vnext_require.ready([{id}]);");
+        } else {
+            let _ = writeln!(out, "__vnext_require({id});");
+        }
+    }
     if let ChunkKind::Entry { module_id, .. } = &chunk.kind {
         if graph
             .module(module_id)
@@ -238,13 +262,13 @@ pub fn write_chunk(
             let _ = writeln!(
                 out,
                 "await __vnext_require.ready([{}]);",
-                js_string(module_id)
+                ids.code(module_id)
             );
         }
         let _ = writeln!(
             out,
             "const __vnext_entry = __vnext_require({});",
-            js_string(module_id)
+            ids.code(module_id)
         );
         write_entry_exports(graph, module_id, &mut out);
     }
@@ -286,7 +310,12 @@ fn write_entry_exports(graph: &ModuleGraph, entry_id: &str, out: &mut String) {
 /// the `ssr` layer), and the server manifest for `decodeReply`/`decodeAction` (each
 /// action id's module and export). The server loads modules through the globals
 /// webpack would define; this registry provides them.
-fn rsc_manifests_body(graph: &ModuleGraph, chunks: &ChunkGraph, links_css: &[bool]) -> String {
+fn rsc_manifests_body(
+    graph: &ModuleGraph,
+    ids: &ModuleIds,
+    chunks: &ChunkGraph,
+    links_css: &[bool],
+) -> String {
     let mut client_manifest = serde_json::Map::new();
     let mut module_map = serde_json::Map::new();
     for reference in &graph.client_references {
@@ -297,11 +326,11 @@ fn rsc_manifests_body(graph: &ModuleGraph, chunks: &ChunkGraph, links_css: &[boo
             .collect();
         client_manifest.insert(
             reference.reference_id.clone(),
-            serde_json::json!({ "id": reference.client_id, "chunks": files, "name": "*" }),
+            serde_json::json!({ "id": ids.key(&reference.client_id), "chunks": files, "name": "*" }),
         );
         module_map.insert(
-            reference.client_id.clone(),
-            serde_json::json!({ "*": { "id": reference.ssr_id, "chunks": [], "name": "*" } }),
+            ids.key(&reference.client_id),
+            serde_json::json!({ "*": { "id": ids.key(&reference.ssr_id), "chunks": [], "name": "*" } }),
         );
     }
     let mut server_manifest = serde_json::Map::new();
@@ -309,7 +338,7 @@ fn rsc_manifests_body(graph: &ModuleGraph, chunks: &ChunkGraph, links_css: &[boo
         for (name, action_id) in &reference.actions {
             server_manifest.insert(
                 action_id.clone(),
-                serde_json::json!({ "id": reference.module_id, "chunks": [], "name": name }),
+                serde_json::json!({ "id": ids.key(&reference.module_id), "chunks": [], "name": name }),
             );
         }
     }

@@ -11,6 +11,7 @@ mod chunk_writer;
 mod layer;
 mod module_cache;
 mod module_graph;
+mod module_ids;
 mod module_loader;
 mod module_resolver;
 mod platform;

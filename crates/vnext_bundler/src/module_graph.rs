@@ -70,6 +70,9 @@ pub enum ModuleBody {
     Wasm(String),
     /// `vnext:rsc-manifests`, written from [`ModuleGraph::client_references`].
     RscManifests,
+    /// The URL of the chunk a Web Worker starts from, named by the id of the worker's
+    /// entry module (also the module's one dependency, which brings it into the graph).
+    WorkerUrl(String),
 }
 
 /// A `"use client"` module reached from the `rsc` layer.
@@ -265,6 +268,11 @@ pub fn build_graph(entries: &[(Layer, PathBuf)], context: &GraphContext) -> Modu
             }
             if let Some(reference) = module.server_reference {
                 graph.server_references.push(reference);
+            }
+            for url_module in module.worker_urls {
+                if !graph.index.contains_key(&url_module.id) {
+                    graph.insert(url_module);
+                }
             }
             for asset in module.assets {
                 if !graph.assets.iter().any(|known| known.path == asset.path) {

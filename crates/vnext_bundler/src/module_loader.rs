@@ -22,6 +22,7 @@ use crate::module_cache::Resolution;
 use crate::module_graph::{
     ClientReference, GraphContext, Module, ModuleBody, ModuleCss, ServerReference, module_id,
 };
+use crate::module_ids::dependency_marker;
 use crate::module_resolver::{RSC_MANIFESTS, Resolved};
 use crate::platform::Platform;
 
@@ -42,6 +43,8 @@ pub struct LoadedModule {
     pub(crate) server_reference: Option<ServerReference>,
     /// Files it ships as they are.
     pub(crate) assets: Vec<Asset>,
+    /// For each Web Worker it starts, the module that gives the worker's URL.
+    pub(crate) worker_urls: Vec<Module>,
     pub(crate) diagnostics: Vec<Diagnostic>,
 }
 
@@ -60,6 +63,7 @@ pub(crate) fn load_module(layer: Layer, path: &Path, context: &GraphContext) -> 
         client_reference: None,
         server_reference: None,
         assets: Vec::new(),
+        worker_urls: Vec::new(),
         diagnostics: Vec::new(),
     };
     if let Some(asset) = strip_data_url_query(path.to_str().unwrap_or_default()) {
@@ -102,7 +106,7 @@ pub(crate) fn load_module(layer: Layer, path: &Path, context: &GraphContext) -> 
                 vec![file],
             )),
         },
-        "js" | "mjs" | "cjs" | "jsx" | "ts" | "mts" | "cts" | "tsx" => {
+        _ if SCRIPT_EXTENSIONS.contains(&extension) => {
             // Stylesheets are not kept: PostCSS plugins such as Tailwind read other
             // files, and a `url()`'s file can change under an unchanged sheet.
             let source_hash = xxh3_64(source.as_bytes());
@@ -132,6 +136,27 @@ pub(crate) fn load_module(layer: Layer, path: &Path, context: &GraphContext) -> 
         )),
     }
     loaded
+}
+
+const SCRIPT_EXTENSIONS: [&str; 8] = ["js", "mjs", "cjs", "jsx", "ts", "mts", "cts", "tsx"];
+
+fn is_script(path: &Path) -> bool {
+    path.extension()
+        .and_then(|extension| extension.to_str())
+        .is_some_and(|extension| SCRIPT_EXTENSIONS.contains(&extension))
+}
+
+/// The module whose export is the URL of the chunk a Web Worker starts from, the
+/// worker's entry being `worker_id`.
+fn worker_url_module(worker_id: String) -> Module {
+    let mut module = Module::new(
+        format!("{worker_id}?worker-url"),
+        ModuleBody::WorkerUrl(worker_id.clone()),
+    );
+    module
+        .dependencies
+        .push((worker_id, DependencyKind::Worker));
+    module
 }
 
 fn load_script(
@@ -196,7 +221,8 @@ fn load_script(
             None => diagnostic,
         }
     };
-    let mut ids: HashMap<(String, DependencyKind), String> = HashMap::new();
+    // Where each resolved dependency is in the module's list.
+    let mut positions: HashMap<(String, DependencyKind), usize> = HashMap::new();
     for dependency in &transformed.dependencies {
         let switched = transformed
             .layer_switches
@@ -242,9 +268,11 @@ fn load_script(
         });
         match result {
             Ok(resolved) => {
-                if names_file_url && !names_shipped_file {
+                let names_worker = names_file_url
+                    && matches!(&resolved, Resolved::File(target) if is_script(target));
+                if names_file_url && !names_shipped_file && !names_worker {
                     let message = format!(
-                        "new URL('{}', import.meta.url) must name a file vnext ships as it is (an image, font or media file); scripts named this way (Web Workers) are not bundled yet",
+                        "new URL('{}', import.meta.url) must name a script (a Web Worker's) or a file vnext ships as it is (an image, font or media file)",
                         dependency.specifier
                     );
                     loaded.diagnostics.push(at_dependency(
@@ -255,10 +283,20 @@ fn load_script(
                     continue;
                 }
                 let dependency_id = resolved_id(context.root, target_layer, &resolved);
-                ids.insert(
+                positions.insert(
                     (dependency.specifier.clone(), dependency.kind),
-                    dependency_id.clone(),
+                    loaded.module.dependencies.len(),
                 );
+                if names_worker {
+                    // The module gets the worker's URL from a module that stands for it.
+                    let url_module = worker_url_module(dependency_id);
+                    loaded
+                        .module
+                        .dependencies
+                        .push((url_module.id.clone(), DependencyKind::Static));
+                    loaded.worker_urls.push(url_module);
+                    continue;
+                }
                 loaded
                     .module
                     .dependencies
@@ -275,18 +313,12 @@ fn load_script(
             }
         }
     }
-    loaded.module.star_exports = transformed
-        .star_exports
-        .iter()
-        .filter_map(|specifier| {
-            ids.get(&(specifier.clone(), DependencyKind::Static))
-                .cloned()
-        })
-        .collect();
+    let dependencies = &loaded.module.dependencies;
     let id_of = |specifier: &String| {
-        ids.get(&(specifier.clone(), DependencyKind::Static))
-            .cloned()
+        let position = positions.get(&(specifier.clone(), DependencyKind::Static))?;
+        Some(dependencies[*position].0.clone())
     };
+    loaded.module.star_exports = transformed.star_exports.iter().filter_map(id_of).collect();
     loaded.module.imported_names = transformed
         .imports
         .imported
@@ -303,9 +335,10 @@ fn load_script(
     loaded.module.is_async = transformed.has_top_level_await;
     loaded.module.exports = transformed.exports.clone();
     loaded.module.is_esm = transformed.is_esm;
-    loaded.module.body = ModuleBody::Code(
-        transformed.emit(|specifier, kind| ids.get(&(specifier.to_string(), kind)).cloned()),
-    );
+    loaded.module.body = ModuleBody::Code(transformed.emit(|specifier, kind| {
+        let position = positions.get(&(specifier.to_string(), kind))?;
+        Some(dependency_marker(*position))
+    }));
     if context.transform.source_map {
         loaded.module.original_source = Some(source.to_string());
     }

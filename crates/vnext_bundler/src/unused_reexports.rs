@@ -10,6 +10,7 @@ use vnext_transform::{DependencyKind, EmittedModule, ImportedNames, Reexport};
 
 use crate::chunk_writer::js_string;
 use crate::module_graph::{ModuleBody, ModuleGraph};
+use crate::module_ids::dependency_marker;
 
 /// The names of a module that something uses.
 #[derive(Debug, Clone, Default)]
@@ -206,10 +207,11 @@ fn roots(graph: &ModuleGraph) -> Vec<String> {
 fn barrel_code(required: &[String], live: &[(String, Reexport)]) -> String {
     let mut code =
         String::from("Object.defineProperty(exports, \"__esModule\", { value: true });\n");
-    for (local, target) in required.iter().enumerate() {
+    // `required` becomes the module's dependencies, in this order.
+    for local in 0..required.len() {
         code.push_str(&format!(
-            "const _{local} = require({});\n",
-            js_string(target)
+            "const _{local} = require(\"{}\");\n",
+            dependency_marker(local)
         ));
     }
     let local_of = |target: &String| {

@@ -14,6 +14,9 @@ pub enum DependencyKind {
     Static,
     /// `import()`: may live in another chunk.
     Dynamic,
+    /// The script a Web Worker starts from, which a file URL names: it runs in a
+    /// chunk of its own. The bundler tells these from file URLs of assets.
+    Worker,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]

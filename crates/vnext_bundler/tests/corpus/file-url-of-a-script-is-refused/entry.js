@@ -1,2 +1,0 @@
-const worker = new URL('./worker.js', import.meta.url)
-console.log(String(worker))

@@ -1,0 +1,1 @@
+export const triple = (number) => number * 3
