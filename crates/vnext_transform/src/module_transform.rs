@@ -260,9 +260,11 @@ impl ParsedModule {
                     compact_exports(module, SyntaxContext::empty().apply_mark(unresolved_mark));
                 }
                 program.mutate(hygiene());
-                program.mutate(fixer(None));
                 if options.minify {
+                    // The minifier ends with its own fixer.
                     program.map_with_mut(|program| minify_module(program, &source_map));
+                } else {
+                    program.mutate(fixer(None));
                 }
 
                 let mut collector = DependencyCollector::default();
