@@ -96,7 +96,11 @@ fn minify_program(program: Program, source_map: &Lrc<SourceMap>, top_level: bool
             safari10: false,
             reserved: Vec::new(),
             eval: false,
-            disable_char_freq: false,
+            // Names in one fixed order rather than by each module's character
+            // frequencies: the same short names recur from module to module, which
+            // gzip rewards (three.js × 10 came out 1.1% smaller), and the count is
+            // skipped (3% of the time on 5,000 small TSX modules).
+            disable_char_freq: true,
         }),
         ..Default::default()
     };
