@@ -246,7 +246,7 @@ fn load_script(
             ));
             continue;
         }
-        let names_file_url = transformed.file_urls.contains(&dependency.specifier);
+        let names_file_url = dependency.kind == DependencyKind::FileUrl;
         let result = context
             .resolver
             .resolve(path, &dependency.specifier, target_layer);
@@ -297,10 +297,12 @@ fn load_script(
                     loaded.worker_urls.push(url_module);
                     continue;
                 }
-                loaded
-                    .module
-                    .dependencies
-                    .push((dependency_id, dependency.kind));
+                // A file URL of an asset runs the asset's module for its URL.
+                let kind = match dependency.kind {
+                    DependencyKind::FileUrl => DependencyKind::Static,
+                    kind => kind,
+                };
+                loaded.module.dependencies.push((dependency_id, kind));
             }
             Err(message) => {
                 // The resolver names packages by absolute path; the project's files are

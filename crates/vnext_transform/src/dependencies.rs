@@ -1,5 +1,6 @@
-//! After the module has become CommonJS, every dependency is a `require("x")` or an
-//! `import("x")` with a string argument: collect them, then point them at module ids.
+//! After the module has become CommonJS, every dependency is a `require("x")`, an
+//! `import("x")` or a file URL's `require.url("x")` with a string argument: collect
+//! them, then point them at module ids.
 
 use swc_core::common::{DUMMY_SP, Span, Spanned};
 use swc_core::ecma::ast::{
@@ -14,6 +15,9 @@ pub enum DependencyKind {
     Static,
     /// `import()`: may live in another chunk.
     Dynamic,
+    /// `new URL('./x', import.meta.url)`: the file's URL. The bundler keeps it as a
+    /// static dependency on the file (an asset) or on the worker's URL (a script).
+    FileUrl,
     /// The script a Web Worker starts from, which a file URL names: it runs in a
     /// chunk of its own. The bundler tells these from file URLs of assets.
     Worker,
@@ -28,11 +32,19 @@ pub struct Dependency {
 }
 
 fn string_call(call: &CallExpr) -> Option<(DependencyKind, &Str)> {
+    let is_require = |expr: &Expr| matches!(expr, Expr::Ident(ident) if ident.sym == "require");
     let kind = match &call.callee {
         Callee::Import(_) => DependencyKind::Dynamic,
-        Callee::Expr(callee) if matches!(&**callee, Expr::Ident(ident) if ident.sym == "require") => {
-            DependencyKind::Static
-        }
+        Callee::Expr(callee) if is_require(callee) => DependencyKind::Static,
+        Callee::Expr(callee) => match &**callee {
+            Expr::Member(member)
+                if is_require(&member.obj)
+                    && matches!(&member.prop, MemberProp::Ident(name) if name.sym == "url") =>
+            {
+                DependencyKind::FileUrl
+            }
+            _ => return None,
+        },
         _ => return None,
     };
     match call.args.as_slice() {
@@ -70,7 +82,8 @@ impl Visit for DependencyCollector {
 }
 
 /// Rewrites each dependency's string to what `rewrite` returns for it (a module id);
-/// `import(id)` becomes `require.load(id)`, the registry's chunk-aware loader.
+/// `import(id)` becomes `require.load(id)`, the registry's chunk-aware loader, and
+/// `require.url(id)` a plain `require(id)`.
 pub struct DependencyRewriter<F: Fn(&str, DependencyKind) -> Option<String>> {
     pub rewrite: F,
 }
@@ -85,13 +98,18 @@ impl<F: Fn(&str, DependencyKind) -> Option<String>> VisitMut for DependencyRewri
             return;
         };
         *call.args[0].expr = Expr::Lit(Lit::Str(Str::from(replacement)));
-        if kind == DependencyKind::Dynamic {
-            let load = MemberExpr {
-                span: DUMMY_SP,
-                obj: Box::new(Expr::Ident(Ident::new_no_ctxt("require".into(), DUMMY_SP))),
-                prop: MemberProp::Ident(IdentName::new("load".into(), DUMMY_SP)),
-            };
-            call.callee = Callee::Expr(Box::new(Expr::Member(load)));
+        let require = Box::new(Expr::Ident(Ident::new_no_ctxt("require".into(), DUMMY_SP)));
+        match kind {
+            DependencyKind::Dynamic => {
+                let load = MemberExpr {
+                    span: DUMMY_SP,
+                    obj: require,
+                    prop: MemberProp::Ident(IdentName::new("load".into(), DUMMY_SP)),
+                };
+                call.callee = Callee::Expr(Box::new(Expr::Member(load)));
+            }
+            DependencyKind::FileUrl => call.callee = Callee::Expr(require),
+            DependencyKind::Static | DependencyKind::Worker => {}
         }
     }
 }

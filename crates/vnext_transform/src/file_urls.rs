@@ -1,25 +1,25 @@
 //! `new URL('./file.png', import.meta.url)`: the file's address, resolved against the
-//! module's own. The file becomes a dependency (`require`d, it gives the URL where the
-//! bundle serves it) and the chunk's `import.meta.url` stays the base.
+//! module's own. The file becomes a dependency of its own kind, written
+//! `require.url('./file.png')` until the bundler names it (it gives the URL where the
+//! bundle serves the file, or where a Web Worker's chunk is), and the chunk's
+//! `import.meta.url` stays the base.
 
 use swc_core::common::{DUMMY_SP, Mark, SyntaxContext};
 use swc_core::ecma::ast::{
-    CallExpr, Callee, Expr, ExprOrSpread, Ident, Lit, MemberProp, MetaPropKind, NewExpr, Str,
+    CallExpr, Callee, Expr, ExprOrSpread, Ident, IdentName, Lit, MemberExpr, MemberProp,
+    MetaPropKind, NewExpr, Str,
 };
 use swc_core::ecma::visit::{VisitMut, VisitMutWith};
 
 pub struct FileUrls {
     /// `URL` and `require` must be the globals.
     unresolved: SyntaxContext,
-    /// Each file named, in source order.
-    pub files: Vec<String>,
 }
 
 impl FileUrls {
     pub fn new(unresolved_mark: Mark) -> Self {
         Self {
             unresolved: SyntaxContext::empty().apply_mark(unresolved_mark),
-            files: Vec::new(),
         }
     }
 
@@ -57,11 +57,15 @@ impl VisitMut for FileUrls {
         let Some(file) = self.file_of(new).cloned() else {
             return;
         };
-        self.files.push(file.value.to_string_lossy().into_owned());
         let require = Ident::new("require".into(), DUMMY_SP, self.unresolved);
+        let url = MemberExpr {
+            span: DUMMY_SP,
+            obj: Box::new(Expr::Ident(require)),
+            prop: MemberProp::Ident(IdentName::new("url".into(), DUMMY_SP)),
+        };
         let call = CallExpr {
             span: DUMMY_SP,
-            callee: Callee::Expr(Box::new(Expr::Ident(require))),
+            callee: Callee::Expr(Box::new(Expr::Member(url))),
             args: vec![ExprOrSpread::from(Box::new(Expr::Lit(Lit::Str(file))))],
             ..Default::default()
         };

@@ -83,9 +83,6 @@ pub struct TransformedModule {
     pub layer_switches: Vec<(String, String)>,
     /// `(export name, action id)` of each inline `"use server"` function hoisted.
     pub inline_actions: Vec<(String, String)>,
-    /// Specifiers of `new URL('./x', import.meta.url)`, now `require`d: the bundler
-    /// checks that each names a file it ships as it is.
-    pub file_urls: Vec<String>,
     /// What it takes from each module it imports, and its re-exports if it is a barrel.
     pub imports: ModuleImports,
     /// Its body awaits at the top level: it runs as an async function.
@@ -227,8 +224,7 @@ impl ParsedModule {
                     unresolved_mark,
                 ));
                 program.visit_mut_with(&mut EnvInline::new(&options.env, unresolved_mark));
-                let mut file_urls = FileUrls::new(unresolved_mark);
-                program.visit_mut_with(&mut file_urls);
+                program.visit_mut_with(&mut FileUrls::new(unresolved_mark));
                 program.mutate(expr_simplifier(unresolved_mark, Default::default()));
                 program.mutate(dead_branch_remover(unresolved_mark));
 
@@ -271,7 +267,6 @@ impl ParsedModule {
                 program.visit_with(&mut collector);
                 TransformedModule {
                     dependencies: collector.dependencies,
-                    file_urls: file_urls.files,
                     imports,
                     has_top_level_await,
                     exports,
