@@ -5,6 +5,8 @@
 
 use std::fmt::Write;
 
+use vnext_transform::DependencyKind;
+
 use crate::async_modules::awaited_imports;
 use crate::chunk_graph::{ChunkGraph, ChunkKind, Side};
 use crate::layer::Layer;
@@ -207,9 +209,12 @@ pub fn write_chunk(
                     external_index(&externals, id)
                 );
             }
-            ModuleBody::WorkerUrl(worker_id) => {
-                let chunk = chunks
-                    .worker_chunk(worker_id)
+            ModuleBody::WorkerUrl => {
+                let chunk = module
+                    .dependencies
+                    .iter()
+                    .find(|(_, kind)| *kind == DependencyKind::Worker)
+                    .and_then(|(worker_id, _)| chunks.worker_chunk(worker_id))
                     .expect("every worker has its chunk");
                 let _ = writeln!(
                     out,

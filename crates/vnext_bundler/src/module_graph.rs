@@ -70,9 +70,9 @@ pub enum ModuleBody {
     Wasm(String),
     /// `vnext:rsc-manifests`, written from [`ModuleGraph::client_references`].
     RscManifests,
-    /// The URL of the chunk a Web Worker starts from, named by the id of the worker's
-    /// entry module (also the module's one dependency, which brings it into the graph).
-    WorkerUrl(String),
+    /// The URL of the chunk a Web Worker starts from: the chunk of the module's one
+    /// dependency, of kind [`DependencyKind::Worker`].
+    WorkerUrl,
 }
 
 /// A `"use client"` module reached from the `rsc` layer.

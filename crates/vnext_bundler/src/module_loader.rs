@@ -149,10 +149,7 @@ fn is_script(path: &Path) -> bool {
 /// The module whose export is the URL of the chunk a Web Worker starts from, the
 /// worker's entry being `worker_id`.
 fn worker_url_module(worker_id: String) -> Module {
-    let mut module = Module::new(
-        format!("{worker_id}?worker-url"),
-        ModuleBody::WorkerUrl(worker_id.clone()),
-    );
+    let mut module = Module::new(format!("{worker_id}?worker-url"), ModuleBody::WorkerUrl);
     module
         .dependencies
         .push((worker_id, DependencyKind::Worker));

@@ -98,17 +98,17 @@ impl<F: Fn(&str, DependencyKind) -> Option<String>> VisitMut for DependencyRewri
             return;
         };
         *call.args[0].expr = Expr::Lit(Lit::Str(Str::from(replacement)));
-        let require = Box::new(Expr::Ident(Ident::new_no_ctxt("require".into(), DUMMY_SP)));
+        let require = || Box::new(Expr::Ident(Ident::new_no_ctxt("require".into(), DUMMY_SP)));
         match kind {
             DependencyKind::Dynamic => {
                 let load = MemberExpr {
                     span: DUMMY_SP,
-                    obj: require,
+                    obj: require(),
                     prop: MemberProp::Ident(IdentName::new("load".into(), DUMMY_SP)),
                 };
                 call.callee = Callee::Expr(Box::new(Expr::Member(load)));
             }
-            DependencyKind::FileUrl => call.callee = Callee::Expr(require),
+            DependencyKind::FileUrl => call.callee = Callee::Expr(require()),
             DependencyKind::Static | DependencyKind::Worker => {}
         }
     }
