@@ -1,7 +1,8 @@
 // Follows vercel/next.js test/e2e/app-dir/worker/worker.test.ts: a client component
 // starts a Web Worker from `new URL('./worker', import.meta.url)`, as a classic script
 // and as a module, and the worker's own dynamic import loads; a worker named by a plain
-// string is the app's own file, not bundled.
+// string is the app's own file, not bundled. The fixture is plain JavaScript: a .ts file
+// makes `next build` install TypeScript into the app from the registry.
 import { useFixture } from '../harness/index.js'
 
 const app = useFixture(new URL('./fixtures/web-workers', import.meta.url))
