@@ -162,8 +162,7 @@ pub fn write_chunk(
         let _ = write!(out, "{}: ", ids.code(id));
         match &module.body {
             ModuleBody::Code(emitted) => {
-                let (code, mappings) =
-                    ids.fill(&emitted.code, &emitted.mappings, &module.dependencies);
+                let (code, mappings) = ids.fill(&emitted.code, &emitted.mappings, module);
                 if module.is_async {
                     // What it imports finishes first, in order, as ES modules do.
                     let awaited: Vec<String> = awaited_imports(graph, id)

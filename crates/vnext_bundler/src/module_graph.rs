@@ -40,6 +40,11 @@ pub struct Module {
     pub imported_names: Vec<(String, ImportedNames)>,
     /// A barrel's re-exports, by target id.
     pub barrel: Option<Vec<(String, Reexport)>>,
+    /// Its export names, in order, when its code writes them as export markers (see
+    /// `module_ids.rs`).
+    pub marked_exports: Option<Vec<String>>,
+    /// For each slot its import markers name, the index of that dependency.
+    pub import_slots: Vec<Option<usize>>,
     /// Its package says it has no side effects.
     pub side_effect_free: bool,
     /// It awaits at its top level, or imports a module that does: it runs as an async
@@ -359,6 +364,8 @@ impl Module {
             css: None,
             imported_names: Vec::new(),
             barrel: None,
+            marked_exports: None,
+            import_slots: Vec::new(),
             side_effect_free: false,
             is_async: false,
         }

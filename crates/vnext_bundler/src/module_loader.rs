@@ -10,8 +10,8 @@ use std::path::Path;
 use vnext_css::{ImportCondition, compile_stylesheet};
 use vnext_diagnostics::{Diagnostic, Location};
 use vnext_transform::{
-    Dependency, DependencyKind, Directive, EmittedModule, ParsedModule, action_id, parse_module,
-    server_reference_stub,
+    Dependency, DependencyKind, Directive, EmittedModule, ImportedNames, ParsedModule, action_id,
+    parse_module, server_reference_stub,
 };
 use xxhash_rust::xxh3::xxh3_64;
 
@@ -324,6 +324,23 @@ fn load_script(
         .iter()
         .filter_map(|(specifier, names)| Some((id_of(specifier)?, names.clone())))
         .collect();
+    // A module read otherwise than by named property may be read for any name.
+    let properties = &transformed.imported_properties;
+    for target in properties.escaping.iter().filter_map(id_of) {
+        let imported_names = &mut loaded.module.imported_names;
+        imported_names.retain(|(id, _)| *id != target);
+        imported_names.push((target, ImportedNames::All));
+    }
+    loaded.module.import_slots = properties
+        .slots
+        .iter()
+        .map(|specifier| {
+            positions
+                .get(&(specifier.clone(), DependencyKind::Static))
+                .copied()
+        })
+        .collect();
+    loaded.module.marked_exports = transformed.marked_exports.clone();
     loaded.module.barrel = transformed.imports.barrel.as_ref().and_then(|reexports| {
         reexports
             .iter()

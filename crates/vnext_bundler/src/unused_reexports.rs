@@ -6,7 +6,9 @@
 
 use std::collections::{HashMap, HashSet};
 
-use vnext_transform::{DependencyKind, EmittedModule, ImportedNames, Reexport};
+use vnext_transform::{
+    DependencyKind, EmittedModule, ImportedNames, Reexport, import_marker, is_markable,
+};
 
 use crate::chunk_writer::js_string;
 use crate::module_graph::{ModuleBody, ModuleGraph};
@@ -30,6 +32,11 @@ impl Used {
                 !self.all && self.names.len() != before
             }
         }
+    }
+
+    /// Whether any name may be read, as through a namespace.
+    pub(crate) fn is_whole(&self) -> bool {
+        self.all
     }
 
     fn has(&self, name: &str) -> bool {
@@ -76,6 +83,8 @@ pub fn drop_unused_reexports(graph: &mut ModuleGraph) {
             code: barrel_code(&required, &live),
             mappings: Vec::new(),
         });
+        module.marked_exports = None;
+        module.import_slots = (0..required.len()).map(Some).collect();
         module.dependencies = required
             .into_iter()
             .map(|target| (target, DependencyKind::Static))
@@ -133,12 +142,18 @@ pub(crate) fn used_names(graph: &ModuleGraph) -> HashMap<String, Used> {
     }
     for module in graph.modules().filter(|module| module.barrel.is_none()) {
         for (target, kind) in &module.dependencies {
-            let imported = module.imported_names.iter().find(|(id, _)| id == target);
-            let taken = match (kind, imported) {
-                (DependencyKind::Static, Some((_, names))) => names,
-                _ => &ImportedNames::All,
-            };
-            take(&mut used, target, taken, &mut changed_barrels);
+            // Two specifiers may name one module.
+            let mut imported = module
+                .imported_names
+                .iter()
+                .filter(|(id, _)| id == target)
+                .peekable();
+            if *kind != DependencyKind::Static || imported.peek().is_none() {
+                take(&mut used, target, &ImportedNames::All, &mut changed_barrels);
+            }
+            for (_, names) in imported {
+                take(&mut used, target, names, &mut changed_barrels);
+            }
         }
     }
     while let Some(barrel) = changed_barrels.pop() {
@@ -226,6 +241,10 @@ fn barrel_code(required: &[String], live: &[(String, Reexport)]) -> String {
         let namespace =
             format!("require(\"@swc/helpers/_/_interop_require_wildcard\")._(_{local})");
         let (name, value) = match reexport {
+            Reexport::Named { imported, exported } if is_markable(imported) => (
+                exported,
+                format!("{namespace}.{}", import_marker(local, imported)),
+            ),
             Reexport::Named { imported, exported } => {
                 (exported, format!("{namespace}[{}]", js_string(imported)))
             }

@@ -4,7 +4,8 @@
 //! each export as a getter, through `Object.defineProperty` or a local `_export`
 //! helper: about 75 bytes a module plus 60 an export, repeated in every module of a
 //! bundle. This pass turns that prologue into `require.e(exports, { name: () => local })`,
-//! which the registry runtime expands into the same properties.
+//! which the registry runtime expands into the same properties. Its keys are export
+//! markers (see `export_markers.rs`) when every name can be one.
 
 use swc_core::common::{DUMMY_SP, SyntaxContext};
 use swc_core::ecma::ast::{
@@ -12,6 +13,8 @@ use swc_core::ecma::ast::{
     FunctionBody, Ident, IdentName, KeyValueProp, Lit, MemberExpr, MemberProp, Module, ModuleItem,
     ObjectLit, Prop, PropName, PropOrSpread, Stmt, Str,
 };
+
+use crate::export_markers::{export_marker, is_markable};
 
 /// One statement of swc's export prologue.
 enum Prologue {
@@ -27,8 +30,8 @@ enum Prologue {
 
 /// Rewrites the export prologue at the top of `module`, the output of swc's CommonJS
 /// transform for an ES module. `unresolved` is the context of free names (`exports`,
-/// `require`).
-pub fn compact_exports(module: &mut Module, unresolved: SyntaxContext) {
+/// `require`). Returns the export names, in order, when the keys are markers.
+pub fn compact_exports(module: &mut Module, unresolved: SyntaxContext) -> Option<Vec<String>> {
     let start = usize::from(is_use_strict(module.body.first()));
     let mut getters = Vec::new();
     let (mut marked, mut helper, mut helper_called) = (false, false, false);
@@ -53,10 +56,13 @@ pub fn compact_exports(module: &mut Module, unresolved: SyntaxContext) {
     // Without the mark this is not swc's prologue; a helper defined but not called
     // here is the module's own. `__proto__` in an object literal sets the prototype.
     if !marked || helper != helper_called || getters.iter().any(|(name, _)| name == "__proto__") {
-        return;
+        return None;
     }
-    let call = define_exports(getters, unresolved);
+    let names: Vec<String> = getters.iter().map(|(name, _)| name.clone()).collect();
+    let markable = names.iter().all(|name| is_markable(name));
+    let call = define_exports(getters, markable, unresolved);
     module.body.splice(start..end, [call]);
+    markable.then_some(names)
 }
 
 fn is_use_strict(item: Option<&ModuleItem>) -> bool {
@@ -178,8 +184,12 @@ fn returned_expr(function: &Function) -> Option<Box<Expr>> {
         .flatten()
 }
 
-/// `require.e(exports, { "name": () => local, … })`
-fn define_exports(getters: Vec<(String, Box<Expr>)>, unresolved: SyntaxContext) -> ModuleItem {
+/// `require.e(exports, { "name": () => local, … })`, keyed by markers if `marked`.
+fn define_exports(
+    getters: Vec<(String, Box<Expr>)>,
+    marked: bool,
+    unresolved: SyntaxContext,
+) -> ModuleItem {
     let props = getters
         .into_iter()
         .map(|(name, local)| {
@@ -188,8 +198,13 @@ fn define_exports(getters: Vec<(String, Box<Expr>)>, unresolved: SyntaxContext) 
                 body: Box::new(ArrowFunctionBody::Expr(local)),
                 ..Default::default()
             };
+            let key = if marked {
+                PropName::Ident(IdentName::new(export_marker(&name).into(), DUMMY_SP))
+            } else {
+                PropName::Str(Str::from(name))
+            };
             PropOrSpread::Prop(Box::new(Prop::KeyValue(KeyValueProp {
-                key: PropName::Str(Str::from(name)),
+                key,
                 value: Box::new(Expr::Arrow(getter)),
             })))
         })

@@ -4,6 +4,7 @@ mod compact_exports;
 mod dependencies;
 mod directive;
 mod env_inline;
+mod export_markers;
 mod file_urls;
 mod imported_names;
 mod inline_server_actions;
@@ -16,6 +17,10 @@ mod server_references;
 
 pub use dependencies::{Dependency, DependencyKind};
 pub use directive::Directive;
+pub use export_markers::{
+    EXPORT_MARKER_START, IMPORT_MARKER_START, ImportedProperties, export_marker, import_marker,
+    is_markable,
+};
 pub use imported_names::{ImportedNames, ModuleImports, Reexport};
 pub use minify::minify_script;
 pub use module_transform::{

@@ -28,6 +28,7 @@ use crate::compact_exports::compact_exports;
 use crate::dependencies::{Dependency, DependencyCollector, DependencyKind, DependencyRewriter};
 use crate::directive::{Directive, read_directive};
 use crate::env_inline::EnvInline;
+use crate::export_markers::{ImportedProperties, mark_imported_properties};
 use crate::file_urls::FileUrls;
 use crate::imported_names::ModuleImports;
 use crate::inline_server_actions::hoist_inline_actions;
@@ -85,6 +86,10 @@ pub struct TransformedModule {
     pub inline_actions: Vec<(String, String)>,
     /// What it takes from each module it imports, and its re-exports if it is a barrel.
     pub imports: ModuleImports,
+    /// Its export names, in order, when its code writes them as export markers.
+    pub marked_exports: Option<Vec<String>>,
+    /// The imports its import markers name, and those it reads otherwise.
+    pub imported_properties: ImportedProperties,
     /// Its body awaits at the top level: it runs as an async function.
     pub has_top_level_await: bool,
     program: Program,
@@ -252,9 +257,14 @@ impl ParsedModule {
                 program.mutate(import_analyzer(ImportInterop::Swc, true));
                 program.mutate(inject_helpers(unresolved_mark));
                 program.mutate(common_js(Resolver::Default, unresolved_mark, module_config, features));
-                if let (true, Program::Module(module)) = (is_esm, &mut program) {
-                    compact_exports(module, SyntaxContext::empty().apply_mark(unresolved_mark));
-                }
+                let unresolved = SyntaxContext::empty().apply_mark(unresolved_mark);
+                let (marked_exports, imported_properties) = match (is_esm, &mut program) {
+                    (true, Program::Module(module)) => (
+                        compact_exports(module, unresolved),
+                        mark_imported_properties(module, unresolved),
+                    ),
+                    _ => (None, ImportedProperties::default()),
+                };
                 program.mutate(hygiene());
                 if options.minify {
                     // The minifier ends with its own fixer.
@@ -268,6 +278,8 @@ impl ParsedModule {
                 TransformedModule {
                     dependencies: collector.dependencies,
                     imports,
+                    marked_exports,
+                    imported_properties,
                     has_top_level_await,
                     exports,
                     star_exports,

@@ -1,0 +1,3 @@
+import * as namespace from './by-name-and-namespace.js'
+
+export const keysOfNamespace = Object.keys(namespace).join(',')

@@ -1,0 +1,2 @@
+export const value = 'value'
+export const spare = 'spare'

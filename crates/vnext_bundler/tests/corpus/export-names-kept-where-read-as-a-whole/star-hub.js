@@ -1,0 +1,2 @@
+export * from './star-source.js'
+export const hub = 'hub'

@@ -1,0 +1,2 @@
+export const fromStar = 'from a star'
+export const unused = 'unused'
