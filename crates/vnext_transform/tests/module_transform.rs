@@ -178,11 +178,13 @@ fn an_es_modules_exports_are_defined_in_one_call() {
         defined < code.find("require(\"./x\")").expect(&code),
         "{code}"
     );
+    // Export names and the import's names are markers, which the bundler fills.
     for getter in [
-        "\"a\": ()=>a",
-        "\"b\": ()=>b",
-        "\"default\": ()=>C",
-        "\"alias\": ()=>a",
+        "__vnext_export_a__: ()=>a",
+        "__vnext_export_b__: ()=>b",
+        "__vnext_export_default__: ()=>C",
+        "__vnext_export_alias__: ()=>a",
+        "_x.__vnext_import_0_x__",
     ] {
         assert!(code.contains(getter), "{getter} in {code}");
     }
@@ -191,9 +193,16 @@ fn an_es_modules_exports_are_defined_in_one_call() {
         .emit(|specifier, _| Some(specifier.to_string()))
         .code;
     assert!(
-        single.contains("require.e(exports, {\n    \"only\": ()=>only\n});"),
+        single.contains("require.e(exports, {\n    __vnext_export_only__: ()=>only\n});"),
         "{single}"
     );
+
+    // A name no marker can carry leaves every key as it is written.
+    let quoted = transform("q.js", "const a = 1\nexport { a as 'a b', a }\n");
+    assert_eq!(quoted.marked_exports, None);
+    let quoted = quoted.emit(|specifier, _| Some(specifier.to_string())).code;
+    assert!(quoted.contains("\"a b\": ()=>a"), "{quoted}");
+    assert!(quoted.contains("\"a\": ()=>a"), "{quoted}");
 
     // A function of the module's own named like swc's helper stays.
     let own_helper = transform(
@@ -215,4 +224,17 @@ fn an_es_modules_exports_are_defined_in_one_call() {
         kept.contains("Object.defineProperty(exports, \"__esModule\""),
         "{kept}"
     );
+}
+
+#[test]
+fn imports_read_otherwise_than_by_name_are_told_apart() {
+    let source = "import * as whole from './whole'\nimport { named } from './named'\nimport { mixed } from './mixed'\nexport * from './star'\nconst required = require('./mixed')\nexport const uses = [Object.keys(whole), named, mixed, required]\n";
+    let properties = transform("m.js", source).imported_properties;
+    assert!(
+        properties.slots.contains(&"./named".to_string()),
+        "{properties:?}"
+    );
+    let mut escaping = properties.escaping.clone();
+    escaping.sort();
+    assert_eq!(escaping, ["./mixed", "./star", "./whole"]);
 }
