@@ -45,6 +45,9 @@ pub struct Module {
     pub marked_exports: Option<Vec<String>>,
     /// For each slot its import markers name, the index of that dependency.
     pub import_slots: Vec<Option<usize>>,
+    /// Ids of the ES module's static dependencies that it reads otherwise than by
+    /// name or `export *`, so that their export names must stay.
+    pub read_whole: Vec<String>,
     /// Its package says it has no side effects.
     pub side_effect_free: bool,
     /// It awaits at its top level, or imports a module that does: it runs as an async
@@ -366,6 +369,7 @@ impl Module {
             barrel: None,
             marked_exports: None,
             import_slots: Vec::new(),
+            read_whole: Vec::new(),
             side_effect_free: false,
             is_async: false,
         }

@@ -26,11 +26,13 @@ use std::collections::{HashMap, HashSet};
 
 use memchr::memmem;
 use vnext_diagnostics::Mapping;
-use vnext_transform::{EXPORT_MARKER_START, IMPORT_MARKER_START};
+use vnext_transform::{
+    DependencyKind, EXPORT_MARKER_START, IMPORT_MARKER_START, WRITTEN_NAMES_MARKER,
+};
 
 use crate::chunk_writer::js_string;
 use crate::module_graph::{Module, ModuleGraph};
-use crate::unused_reexports::used_names;
+use crate::unused_reexports::roots;
 
 const MARKER_START: &str = "__vnext_";
 const DEPENDENCY_MARKER_START: &str = "__vnext_dependency_";
@@ -45,8 +47,17 @@ pub(crate) struct ModuleIds {
     /// Set when ids are numbers; an id not in the graph (a registry built-in such as a
     /// swc helper) keeps its name.
     numbers: Option<HashMap<String, usize>>,
-    /// Shortened export names (old → new), by module id; none for readable output.
-    export_names: HashMap<String, HashMap<String, String>>,
+    /// Shortened export names, by module id; none for readable output.
+    export_names: HashMap<String, ShortenedNames>,
+}
+
+/// A module's shortened export names.
+struct ShortenedNames {
+    /// Written → short.
+    names: HashMap<String, String>,
+    /// The names as written, as a JavaScript array in the order of its keys, when an
+    /// `export *` copies them.
+    written: Option<String>,
 }
 
 impl ModuleIds {
@@ -95,7 +106,7 @@ impl ModuleIds {
     fn export_name<'a>(&'a self, id: &str, name: &'a str) -> &'a str {
         self.export_names
             .get(id)
-            .and_then(|names| names.get(name))
+            .and_then(|shortened| shortened.names.get(name))
             .map_or(name, String::as_str)
     }
 
@@ -161,6 +172,20 @@ impl ModuleIds {
             .take_while(|byte| is_identifier_byte(*byte))
             .count();
         let end = start + length;
+        if &rest[..length] == WRITTEN_NAMES_MARKER {
+            let written = self
+                .export_names
+                .get(&module.id)
+                .and_then(|shortened| shortened.written.as_deref());
+            if let Some(written) = written {
+                return Some((start, end, Cow::Borrowed(written)));
+            }
+            // The argument goes, with its comma (a line break before it stays, for the
+            // source map's lines).
+            let before = code[..start].trim_end_matches(' ');
+            let start = before.strip_suffix(',').map_or(start, str::len);
+            return Some((start, end, Cow::Borrowed("")));
+        }
         let marker = rest[..length].strip_suffix("__")?;
         if let Some(name) = marker.strip_prefix(EXPORT_MARKER_START) {
             return Some((
@@ -197,27 +222,40 @@ fn is_identifier_byte(byte: u8) -> bool {
     byte.is_ascii_alphanumeric() || byte == b'_' || byte == b'$'
 }
 
-/// The shortened export names of each module whose exports may be renamed.
-fn shortened_export_names(graph: &ModuleGraph) -> HashMap<String, HashMap<String, String>> {
-    let used = used_names(graph);
-    // `export *` copies a module's names into another's namespace, read by name there.
+/// The shortened export names of each module whose exports may be renamed, and
+/// whether an `export *` copies them (and so needs the names as written).
+fn shortened_export_names(graph: &ModuleGraph) -> HashMap<String, ShortenedNames> {
+    let mut read_whole: HashSet<String> = roots(graph).into_iter().collect();
+    for module in graph.modules() {
+        for (target, kind) in &module.dependencies {
+            if *kind != DependencyKind::Static
+                || !module.is_esm
+                || module.read_whole.contains(target)
+            {
+                read_whole.insert(target.clone());
+            }
+        }
+    }
     let star_targets: HashSet<&str> = graph
         .modules()
         .flat_map(|module| module.star_exports.iter().map(String::as_str))
         .collect();
     graph
         .modules()
-        .filter(|module| {
-            module.star_exports.is_empty() && !star_targets.contains(module.id.as_str())
-        })
-        .filter(|module| !used.get(&module.id).is_some_and(|used| used.is_whole()))
+        // Its own short names could hide names that `export *` brought in.
+        .filter(|module| module.star_exports.is_empty() && !read_whole.contains(&module.id))
         .filter_map(|module| {
             let names = module.marked_exports.as_ref()?;
-            let shortened = names
-                .iter()
-                .enumerate()
-                .map(|(index, name)| (name.clone(), short_name(index)))
-                .collect();
+            let shortened = ShortenedNames {
+                names: names
+                    .iter()
+                    .enumerate()
+                    .map(|(index, name)| (name.clone(), short_name(index)))
+                    .collect(),
+                written: star_targets
+                    .contains(module.id.as_str())
+                    .then(|| serde_json::to_string(names).expect("strings serialise")),
+            };
             Some((module.id.clone(), shortened))
         })
         .collect()
@@ -278,7 +316,6 @@ fn shift_mappings(mappings: &[Mapping], shifts: &[(u32, u32, i64)]) -> Vec<Mappi
 mod tests {
     use super::*;
     use crate::module_graph::ModuleBody;
-    use vnext_transform::DependencyKind;
 
     fn mapping(generated_line: u32, generated_column: u32) -> Mapping {
         Mapping {
@@ -341,30 +378,40 @@ mod tests {
     fn export_markers_become_the_shortened_names() {
         let mut module = module_of(&["src/a.js", "src/c.cjs"]);
         module.import_slots = vec![Some(1), Some(0)];
-        let renamed = |names: &[(&str, &str)]| {
-            names
+        let renamed = |names: &[(&str, &str)], written: Option<&str>| ShortenedNames {
+            names: names
                 .iter()
                 .map(|(old, new)| (old.to_string(), new.to_string()))
-                .collect()
+                .collect(),
+            written: written.map(str::to_string),
         };
         let graph_ids = ModuleIds {
             numbers: None,
             export_names: HashMap::from([
-                ("src/a.js".to_string(), renamed(&[("Vector3", "a")])),
+                ("src/a.js".to_string(), renamed(&[("Vector3", "a")], None)),
                 (
                     "src/b.js".to_string(),
-                    renamed(&[("Box", "a"), ("default", "b")]),
+                    renamed(
+                        &[("Box", "a"), ("default", "b")],
+                        Some("[\"Box\",\"default\"]"),
+                    ),
                 ),
             ]),
         };
-        let code = "require.e(exports,{__vnext_export_Box__:()=>c,__vnext_export_default__:()=>d});\
+        let code = "require.e(exports,{__vnext_export_Box__:()=>c,__vnext_export_default__:()=>d},__vnext_written_names__);\
             c.__vnext_import_1_Vector3__(c.__vnext_import_1_Unknown__,e.__vnext_import_0_Vector3__);\
             x__vnext_import_1_Vector3__;__vnext_export_";
         let (filled, _) = graph_ids.fill(code, &[], &module);
         assert_eq!(
             filled,
-            "require.e(exports,{a:()=>c,b:()=>d});c.a(c.Unknown,e.Vector3);x__vnext_import_1_Vector3__;__vnext_export_"
+            "require.e(exports,{a:()=>c,b:()=>d},[\"Box\",\"default\"]);c.a(c.Unknown,e.Vector3);x__vnext_import_1_Vector3__;__vnext_export_"
         );
+
+        // Names no `export *` copies are not written out.
+        module.id = "src/a.js".to_string();
+        let code = "require.e(exports, {\n    __vnext_export_Vector3__: ()=>c\n}, __vnext_written_names__);";
+        let (filled, _) = graph_ids.fill(code, &[], &module);
+        assert_eq!(filled, "require.e(exports, {\n    a: ()=>c\n});");
     }
 
     #[test]

@@ -326,10 +326,11 @@ fn load_script(
         .collect();
     // A module read otherwise than by named property may be read for any name.
     let properties = &transformed.imported_properties;
-    for target in properties.escaping.iter().filter_map(id_of) {
+    loaded.module.read_whole = properties.escaping.iter().filter_map(id_of).collect();
+    for target in &loaded.module.read_whole {
         let imported_names = &mut loaded.module.imported_names;
-        imported_names.retain(|(id, _)| *id != target);
-        imported_names.push((target, ImportedNames::All));
+        imported_names.retain(|(id, _)| id != target);
+        imported_names.push((target.clone(), ImportedNames::All));
     }
     loaded.module.import_slots = properties
         .slots

@@ -34,11 +34,6 @@ impl Used {
         }
     }
 
-    /// Whether any name may be read, as through a namespace.
-    pub(crate) fn is_whole(&self) -> bool {
-        self.all
-    }
-
     fn has(&self, name: &str) -> bool {
         self.all || self.names.contains(name)
     }
@@ -85,6 +80,11 @@ pub fn drop_unused_reexports(graph: &mut ModuleGraph) {
         });
         module.marked_exports = None;
         module.import_slots = (0..required.len()).map(Some).collect();
+        module.read_whole = live
+            .iter()
+            .filter(|(_, reexport)| matches!(reexport, Reexport::Namespace { .. }))
+            .map(|(target, _)| target.clone())
+            .collect();
         module.dependencies = required
             .into_iter()
             .map(|target| (target, DependencyKind::Static))
@@ -203,7 +203,7 @@ fn provided_names(reexports: &[(String, Reexport)]) -> HashSet<&str> {
 
 /// Modules loaded by something besides the graph's edges: entries, and the modules of
 /// React's client and server references.
-fn roots(graph: &ModuleGraph) -> Vec<String> {
+pub(crate) fn roots(graph: &ModuleGraph) -> Vec<String> {
     graph
         .entry_ids
         .iter()

@@ -14,7 +14,7 @@ use swc_core::ecma::ast::{
     ObjectLit, Prop, PropName, PropOrSpread, Stmt, Str,
 };
 
-use crate::export_markers::{export_marker, is_markable};
+use crate::export_markers::{WRITTEN_NAMES_MARKER, export_marker, is_markable};
 
 /// One statement of swc's export prologue.
 enum Prologue {
@@ -184,7 +184,8 @@ fn returned_expr(function: &Function) -> Option<Box<Expr>> {
         .flatten()
 }
 
-/// `require.e(exports, { "name": () => local, … })`, keyed by markers if `marked`.
+/// `require.e(exports, { "name": () => local, … })`, keyed by markers if `marked`
+/// (and then given the names as written, by marker).
 fn define_exports(
     getters: Vec<(String, Box<Expr>)>,
     marked: bool,
@@ -219,16 +220,21 @@ fn define_exports(
         prop: MemberProp::Ident(IdentName::new("e".into(), DUMMY_SP)),
     };
     let exports = Ident::new("exports".into(), DUMMY_SP, unresolved);
+    let mut args = vec![
+        ExprOrSpread::from(Box::new(Expr::Ident(exports))),
+        ExprOrSpread::from(Box::new(Expr::Object(ObjectLit {
+            span: DUMMY_SP,
+            props,
+        }))),
+    ];
+    if marked {
+        let names = Ident::new(WRITTEN_NAMES_MARKER.into(), DUMMY_SP, unresolved);
+        args.push(ExprOrSpread::from(Box::new(Expr::Ident(names))));
+    }
     let call = CallExpr {
         span: DUMMY_SP,
         callee: Callee::Expr(Box::new(Expr::Member(callee))),
-        args: vec![
-            ExprOrSpread::from(Box::new(Expr::Ident(exports))),
-            ExprOrSpread::from(Box::new(Expr::Object(ObjectLit {
-                span: DUMMY_SP,
-                props,
-            }))),
-        ],
+        args,
         ..Default::default()
     };
     ModuleItem::Stmt(Stmt::Expr(ExprStmt {

@@ -16,6 +16,12 @@ use swc_core::ecma::visit::{VisitMut, VisitMutWith};
 
 pub const EXPORT_MARKER_START: &str = "__vnext_export_";
 pub const IMPORT_MARKER_START: &str = "__vnext_import_";
+/// The third argument of a marked `require.e`: the export names as written, which an
+/// `export *` of a module whose names were shortened copies under (see the registry).
+pub const WRITTEN_NAMES_MARKER: &str = "__vnext_written_names__";
+/// swc's helper for `export *`, whose `_(require("x"), exports)` copies names from
+/// `x` without reading any itself.
+const EXPORT_STAR_HELPER: &str = "@swc/helpers/_/_export_star";
 
 /// The key that stands for the export `name`.
 pub fn export_marker(name: &str) -> String {
@@ -41,9 +47,9 @@ pub fn is_markable(name: &str) -> bool {
 pub struct ImportedProperties {
     /// The specifier of each slot the module's import markers name.
     pub slots: Vec<String>,
-    /// Specifiers of modules read otherwise than by named property: a namespace passed
-    /// on, a computed property, `export *`, a `require()` of CommonJS. Every export
-    /// name of theirs must stay.
+    /// Specifiers of modules read otherwise than by named property or `export *`: a
+    /// namespace passed on, a computed property, a `require()` of CommonJS. Every
+    /// export name of theirs must stay.
     pub escaping: Vec<String>,
 }
 
@@ -130,6 +136,25 @@ impl PropertyMarker {
         }
     }
 
+    /// `helper._(require("x"), exports)` with swc's `export *` helper.
+    fn is_export_star(&self, call: &CallExpr) -> bool {
+        let Callee::Expr(callee) = &call.callee else {
+            return false;
+        };
+        let Expr::Member(MemberExpr { obj, .. }) = &**callee else {
+            return false;
+        };
+        let is_helper = matches!(&**obj, Expr::Ident(helper)
+            if self.bindings.get(&helper.to_id()).is_some_and(|&slot| self.properties.slots[slot] == EXPORT_STAR_HELPER));
+        let required = match call.args.first() {
+            Some(argument) => {
+                matches!(&*argument.expr, Expr::Call(inner) if self.required(inner).is_some())
+            }
+            None => false,
+        };
+        is_helper && required
+    }
+
     fn escape(&mut self, specifier: &str) {
         if !self
             .properties
@@ -175,6 +200,10 @@ impl VisitMut for PropertyMarker {
     fn visit_mut_call_expr(&mut self, call: &mut CallExpr) {
         if let Some(specifier) = self.required(call) {
             self.escape(&specifier);
+        }
+        if self.is_export_star(call) {
+            call.callee.visit_mut_with(self);
+            return;
         }
         call.visit_mut_children_with(self);
     }

@@ -18,8 +18,8 @@ mod server_references;
 pub use dependencies::{Dependency, DependencyKind};
 pub use directive::Directive;
 pub use export_markers::{
-    EXPORT_MARKER_START, IMPORT_MARKER_START, ImportedProperties, export_marker, import_marker,
-    is_markable,
+    EXPORT_MARKER_START, IMPORT_MARKER_START, ImportedProperties, WRITTEN_NAMES_MARKER,
+    export_marker, import_marker, is_markable,
 };
 pub use imported_names::{ImportedNames, ModuleImports, Reexport};
 pub use minify::minify_script;

@@ -31,12 +31,18 @@ function __vnext_registry(baseUrl) {
     return namespace
   }
 
+  // The export names as written of the modules whose names the bundler shortened and
+  // that an `export *` copies, in the order of their keys.
+  const writtenNames = new WeakMap()
+
   function exportStar(from, to) {
-    for (const key of Object.keys(from)) {
-      if (key !== 'default' && !Object.prototype.hasOwnProperty.call(to, key)) {
-        Object.defineProperty(to, key, { enumerable: true, get: () => from[key] })
+    const names = writtenNames.get(from)
+    Object.keys(from).forEach((key, index) => {
+      const name = names ? names[index] : key
+      if (name !== 'default' && !Object.prototype.hasOwnProperty.call(to, name)) {
+        Object.defineProperty(to, name, { enumerable: true, get: () => from[key] })
       }
-    }
+    })
     return from
   }
 
@@ -64,9 +70,10 @@ function __vnext_registry(baseUrl) {
 
   // An ES module's exports as live bindings, and its `__esModule` mark: what swc's
   // CommonJS transform writes out in every module, said once (see compact_exports.rs).
-  require.e = (exports, getters) => {
+  require.e = (exports, getters, names) => {
     Object.defineProperty(exports, '__esModule', { value: true })
     for (const name in getters) Object.defineProperty(exports, name, { enumerable: true, get: getters[name] })
+    if (names) writtenNames.set(exports, names)
   }
 
   // Runs each of `ids` in order, waiting for the async ones to finish.
