@@ -162,9 +162,9 @@ impl Bundler {
             REGISTRY.to_string()
         };
         Self {
+            resolver: ModuleResolver::new(&options.root, options.platform, &options.alias),
             root: options.root,
             platform: options.platform,
-            resolver: ModuleResolver::new(options.platform, &options.alias),
             transform: TransformOptions {
                 env,
                 minify: options.minify,

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use oxc_resolver::{
     AliasValue, Resolution, ResolveError, ResolveOptions, Resolver, TsconfigDiscovery,
+    TsconfigOptions, TsconfigReferences,
 };
 use vnext_css::ImportCondition;
 
@@ -43,9 +44,14 @@ pub const RSC_MANIFESTS: &str = "vnext:rsc-manifests";
 
 impl ModuleResolver {
     /// `alias` maps a package specifier (and the paths under it) to a file, in every
-    /// layer: how `next/*` imports reach vnext's own modules.
-    pub fn new(platform: Platform, alias: &[(String, PathBuf)]) -> Self {
-        let options = resolve_options(platform, alias);
+    /// layer: how `next/*` imports reach vnext's own modules. `paths` of the project's
+    /// `tsconfig.json` or, without one, its `jsconfig.json` apply everywhere, as in Next.
+    pub fn new(root: &Path, platform: Platform, alias: &[(String, PathBuf)]) -> Self {
+        let tsconfig = ["tsconfig.json", "jsconfig.json"]
+            .iter()
+            .map(|name| root.join(name))
+            .find(|file| file.is_file());
+        let options = resolve_options(platform, alias, tsconfig.clone());
         let resolver = Resolver::new(options.clone());
         let mut server_conditions = options.condition_names.clone();
         server_conditions.insert(0, "react-server".to_string());
@@ -53,7 +59,8 @@ impl ModuleResolver {
             condition_names: server_conditions,
             ..options
         });
-        let browser = resolver.clone_with_options(resolve_options(Platform::Browser, alias));
+        let browser =
+            resolver.clone_with_options(resolve_options(Platform::Browser, alias, tsconfig));
         Self {
             resolver,
             server_components,
@@ -129,7 +136,11 @@ fn file_of(resolution: Resolution) -> PathBuf {
     }
 }
 
-fn resolve_options(platform: Platform, alias: &[(String, PathBuf)]) -> ResolveOptions {
+fn resolve_options(
+    platform: Platform,
+    alias: &[(String, PathBuf)],
+    tsconfig: Option<PathBuf>,
+) -> ResolveOptions {
     let strings = |items: &[&str]| {
         items
             .iter()
@@ -159,7 +170,14 @@ fn resolve_options(platform: Platform, alias: &[(String, PathBuf)]) -> ResolveOp
             (".cjs".to_string(), strings(&[".cjs", ".cts"])),
         ],
         builtin_modules: true,
-        tsconfig: Some(TsconfigDiscovery::Auto),
+        // Found once rather than looked for beside every importer (2.5% of a build of
+        // 5,000 small modules).
+        tsconfig: tsconfig.map(|config_file| {
+            TsconfigDiscovery::Manual(TsconfigOptions {
+                config_file,
+                references: TsconfigReferences::Disabled,
+            })
+        }),
         ..ResolveOptions::default()
     }
 }

@@ -5,11 +5,9 @@
 //! swc's CommonJS transform writes a named import) an [`import_marker`] naming the
 //! import by its slot. The bundler replaces both with the final names.
 
-use std::collections::HashMap;
-
 use swc_core::common::SyntaxContext;
 use swc_core::ecma::ast::{
-    CallExpr, Callee, Decl, Expr, Id, Ident, Lit, MemberExpr, MemberProp, Module, ModuleItem, Stmt,
+    CallExpr, Callee, Decl, Expr, Ident, Lit, MemberExpr, MemberProp, Module, ModuleItem, Stmt,
     VarDeclarator,
 };
 use swc_core::ecma::visit::{VisitMut, VisitMutWith};
@@ -62,7 +60,7 @@ pub fn mark_imported_properties(
 ) -> ImportedProperties {
     let mut marker = PropertyMarker {
         unresolved,
-        bindings: HashMap::new(),
+        bindings: Vec::new(),
         properties: ImportedProperties::default(),
     };
     for item in &module.body {
@@ -74,7 +72,7 @@ pub fn mark_imported_properties(
                 (declarator.name.as_ident(), marker.imported(declarator))
             {
                 let slot = marker.slot_of(specifier);
-                marker.bindings.insert(binding.to_id(), slot);
+                marker.bindings.push((binding.id.clone(), slot));
             }
         }
     }
@@ -84,12 +82,20 @@ pub fn mark_imported_properties(
 
 struct PropertyMarker {
     unresolved: SyntaxContext,
-    /// Each import binding, by its slot.
-    bindings: HashMap<Id, usize>,
+    /// Each import binding and its slot: a few per module, looked up for every name,
+    /// where a scan that compares contexts first beats hashing.
+    bindings: Vec<(Ident, usize)>,
     properties: ImportedProperties,
 }
 
 impl PropertyMarker {
+    fn slot_bound_to(&self, ident: &Ident) -> Option<usize> {
+        self.bindings
+            .iter()
+            .find(|(binding, _)| binding.ctxt == ident.ctxt && binding.sym == ident.sym)
+            .map(|(_, slot)| *slot)
+    }
+
     /// The specifier `declarator` binds: `require("x")`, or `helper(require("x"))`.
     fn imported(&self, declarator: &VarDeclarator) -> Option<String> {
         let Expr::Call(call) = &**declarator.init.as_ref()? else {
@@ -145,7 +151,7 @@ impl PropertyMarker {
             return false;
         };
         let is_helper = matches!(&**obj, Expr::Ident(helper)
-            if self.bindings.get(&helper.to_id()).is_some_and(|&slot| self.properties.slots[slot] == EXPORT_STAR_HELPER));
+            if self.slot_bound_to(helper).is_some_and(|slot| self.properties.slots[slot] == EXPORT_STAR_HELPER));
         let required = match call.args.first() {
             Some(argument) => {
                 matches!(&*argument.expr, Expr::Call(inner) if self.required(inner).is_some())
@@ -172,7 +178,7 @@ impl VisitMut for PropertyMarker {
         let is_import = declarator
             .name
             .as_ident()
-            .is_some_and(|binding| self.bindings.contains_key(&binding.to_id()));
+            .is_some_and(|binding| self.slot_bound_to(binding).is_some());
         // Its `require` is what the slot stands for.
         if !is_import {
             declarator.visit_mut_children_with(self);
@@ -181,7 +187,7 @@ impl VisitMut for PropertyMarker {
 
     fn visit_mut_member_expr(&mut self, member: &mut MemberExpr) {
         if let (Expr::Ident(object), MemberProp::Ident(name)) = (&*member.obj, &mut member.prop)
-            && let Some(&slot) = self.bindings.get(&object.to_id())
+            && let Some(slot) = self.slot_bound_to(object)
             && is_markable(&name.sym)
         {
             name.sym = import_marker(slot, &name.sym).into();
@@ -191,7 +197,7 @@ impl VisitMut for PropertyMarker {
     }
 
     fn visit_mut_ident(&mut self, ident: &mut Ident) {
-        if let Some(&slot) = self.bindings.get(&ident.to_id()) {
+        if let Some(slot) = self.slot_bound_to(ident) {
             let specifier = self.properties.slots[slot].clone();
             self.escape(&specifier);
         }
