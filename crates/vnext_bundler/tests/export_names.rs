@@ -2,28 +2,17 @@
 //! those of modules read whole. The corpus case `export-names-kept-where-read-as-a-whole`
 //! shows that the bundle still runs; this shows which names went.
 
-use std::collections::HashMap;
+mod common;
+
 use std::path::Path;
 
-use vnext_bundler::{Bundler, BundlerOptions, Entry, Layer, Platform};
+use vnext_bundler::{Bundler, Entry, Layer};
 
 #[test]
 fn only_names_read_by_name_alone_are_shortened() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/corpus/export-names-kept-where-read-as-a-whole");
-    let bundler = Bundler::new(BundlerOptions {
-        root,
-        platform: Platform::Node,
-        env: HashMap::new(),
-        minify: true,
-        splitting: false,
-        source_map: false,
-        public_path: "/".to_string(),
-        stylesheet_preprocessor: None,
-        css_targets: Default::default(),
-        action_id_salt: String::new(),
-        alias: Vec::new(),
-    });
+    let bundler = Bundler::new(common::node_options(root, true));
     let output = bundler.bundle(&[Entry {
         path: "entry.js".into(),
         layer: Layer::Default,

@@ -2,11 +2,12 @@
 //! imports resolve as before is reused; a changed file, or an import that now resolves
 //! elsewhere, is loaded again.
 
-use std::collections::HashMap;
+mod common;
+
 use std::fs;
 use std::path::Path;
 
-use vnext_bundler::{Bundler, BundlerOptions, Entry, Layer, Platform};
+use vnext_bundler::{Bundler, Entry, Layer};
 
 fn write(dir: &Path, file: &str, text: &str) {
     fs::write(dir.join(file), text).unwrap();
@@ -25,19 +26,7 @@ fn rebuilds_reuse_what_did_not_change() {
     write(&dir, "a.js", "export const a = 'a1'\n");
     write(&dir, "c.js", "export const c = 'c from js'\n");
 
-    let bundler = Bundler::new(BundlerOptions {
-        root: dir.clone(),
-        platform: Platform::Node,
-        env: HashMap::new(),
-        minify: false,
-        splitting: false,
-        source_map: false,
-        public_path: "/".to_string(),
-        stylesheet_preprocessor: None,
-        css_targets: Default::default(),
-        action_id_salt: String::new(),
-        alias: Vec::new(),
-    });
+    let bundler = Bundler::new(common::node_options(dir.clone(), false));
     let entries = [Entry {
         path: "entry.js".into(),
         layer: Layer::Default,
