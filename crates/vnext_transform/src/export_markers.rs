@@ -20,6 +20,9 @@ pub const WRITTEN_NAMES_MARKER: &str = "__vnext_written_names__";
 /// swc's helper for `export *`, whose `_(require("x"), exports)` copies names from
 /// `x` without reading any itself.
 const EXPORT_STAR_HELPER: &str = "@swc/helpers/_/_export_star";
+/// swc's helpers that hand back an imported module, or an object that reads it by name:
+/// `_interop_require_default` and `_interop_require_wildcard`.
+const INTEROP_HELPERS: &str = "@swc/helpers/_/_interop_require_";
 
 /// The key that stands for the export `name`.
 pub fn export_marker(name: &str) -> String {
@@ -96,7 +99,8 @@ impl PropertyMarker {
             .map(|(_, slot)| *slot)
     }
 
-    /// The specifier `declarator` binds: `require("x")`, or `helper(require("x"))`.
+    /// The specifier `declarator` binds: `require("x")`, or `helper._(require("x"))`
+    /// with one of swc's interop helpers.
     fn imported(&self, declarator: &VarDeclarator) -> Option<String> {
         let Expr::Call(call) = &**declarator.init.as_ref()? else {
             return None;
@@ -104,13 +108,36 @@ impl PropertyMarker {
         if let Some(specifier) = self.required(call) {
             return Some(specifier);
         }
+        let is_interop = self
+            .helper_called(call)
+            .is_some_and(|helper| helper.starts_with(INTEROP_HELPERS));
         match &call.args[..] {
-            [argument] if argument.spread.is_none() => match &*argument.expr {
+            [argument] if is_interop && argument.spread.is_none() => match &*argument.expr {
                 Expr::Call(inner) => self.required(inner),
                 _ => None,
             },
             _ => None,
         }
+    }
+
+    /// The specifier of the helper `call` calls as `helper._(…)`, an import binding.
+    fn helper_called(&self, call: &CallExpr) -> Option<&str> {
+        let Callee::Expr(callee) = &call.callee else {
+            return None;
+        };
+        let Expr::Member(MemberExpr {
+            obj,
+            prop: MemberProp::Ident(method),
+            ..
+        }) = &**callee
+        else {
+            return None;
+        };
+        let Expr::Ident(helper) = &**obj else {
+            return None;
+        };
+        let slot = self.slot_bound_to(helper)?;
+        (method.sym == "_").then(|| self.properties.slots[slot].as_str())
     }
 
     /// `x` of `require("x")`.
@@ -144,21 +171,13 @@ impl PropertyMarker {
 
     /// `helper._(require("x"), exports)` with swc's `export *` helper.
     fn is_export_star(&self, call: &CallExpr) -> bool {
-        let Callee::Expr(callee) = &call.callee else {
-            return false;
-        };
-        let Expr::Member(MemberExpr { obj, .. }) = &**callee else {
-            return false;
-        };
-        let is_helper = matches!(&**obj, Expr::Ident(helper)
-            if self.slot_bound_to(helper).is_some_and(|slot| self.properties.slots[slot] == EXPORT_STAR_HELPER));
         let required = match call.args.first() {
             Some(argument) => {
                 matches!(&*argument.expr, Expr::Call(inner) if self.required(inner).is_some())
             }
             None => false,
         };
-        is_helper && required
+        required && self.helper_called(call) == Some(EXPORT_STAR_HELPER)
     }
 
     fn escape(&mut self, specifier: &str) {

@@ -241,3 +241,10 @@ fn imports_read_otherwise_than_by_name_are_told_apart() {
     // `export *` copies names under those the module was given (see the registry).
     assert_eq!(escaping, ["./mixed", "./whole"]);
 }
+
+#[test]
+fn a_module_passed_through_a_function_of_the_module_is_read_whole() {
+    let source = "import { a } from './a'\nconst wrapped = wrap(require('./a'))\nexport const uses = [a, wrapped.a]\n";
+    let properties = transform("m.js", source).imported_properties;
+    assert_eq!(properties.escaping, ["./a"]);
+}
