@@ -55,6 +55,12 @@ export class FixtureApp {
     const { code, output } = await run(this.binPath(bin), args, { cwd: this.dir, env: this.env() })
     this.buildOutput = output
     if (code !== 0) throw new Error(`${bin} build failed (exit ${code}) for ${this.fixtureDir}:\n${output.slice(-4000)}`)
+    // `next build` installs what it finds missing (TypeScript, for a .ts file) from the
+    // registry, into the hard-linked node_modules: it works on a warm machine and
+    // fails on a fresh one.
+    if (/Installing (dev)?dependencies/i.test(output)) {
+      throw new Error(`${bin} build installed packages for ${this.fixtureDir}; give the fixture only what harness/dependencies.js installs:\n${output.slice(-4000)}`)
+    }
   }
 
   /**
