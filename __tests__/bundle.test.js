@@ -33,6 +33,25 @@ let outdir
 beforeEach(() => (outdir = mkdtempSync(join(tmpdir(), 'vnext-bundle-'))))
 afterEach(() => rmSync(outdir, { recursive: true, force: true }))
 
+/**
+ * Opens `html` at http://vnext.test/, the output folder served beside it, in a fresh
+ * chromium; hands `use` the page, the paths it requested and its uncaught errors, then
+ * closes the browser.
+ */
+async function inChromium(html, use) {
+  const browser = await launchChromium()
+  try {
+    const page = await browser.newPage()
+    const errors = []
+    page.on('pageerror', (error) => errors.push(String(error)))
+    const requested = await serveOutput(page, html)
+    await page.goto('http://vnext.test/')
+    await use(page, { requested, errors })
+  } finally {
+    await browser.close()
+  }
+}
+
 test.each([false, true])('react-dom/server.edge renders a page with Suspense to HTML in Node (minify: %s)', async (minify) => {
   const result = await bundle({ root: join(FIXTURES, 'react-ssr'), entries: ['entry.jsx'], outdir, platform: 'node', minify })
   expect(result.files.map((file) => file.path)).toEqual(['entry.js'])
@@ -50,13 +69,7 @@ test('react-dom/client renders, updates on click and loads a split chunk with it
   expect(details).toBeDefined()
   for (const file of files) expect(readFileSync(join(outdir, file.path), 'utf8')).not.toContain('process.env.NODE_ENV')
 
-  const browser = await launchChromium()
-  try {
-    const page = await browser.newPage()
-    const errors = []
-    page.on('pageerror', (error) => errors.push(String(error)))
-    const requested = await serveOutput(page, '<div id="root"></div><script type="module" src="/entry.js"></script>')
-    await page.goto('http://vnext.test/')
+  await inChromium('<div id="root"></div><script type="module" src="/entry.js"></script>', async (page, { requested, errors }) => {
     await page.locator('#counter').waitFor()
     expect(requested.sort()).toEqual(['', ...entry.imports, 'entry.js'].sort())
 
@@ -70,9 +83,7 @@ test('react-dom/client renders, updates on click and loads a split chunk with it
     await page.waitForFunction(() => document.querySelector('#counter')?.textContent === 'clicked 2')
     await page.waitForFunction(() => document.querySelector('#details')?.textContent === 'details for 2')
     expect(errors).toEqual([])
-  } finally {
-    await browser.close()
-  }
+  })
 }, 60_000)
 
 test('a Web Worker named by new URL() runs from its own chunk in chromium, as a module and as a classic script', async () => {
@@ -81,22 +92,14 @@ test('a Web Worker named by new URL() runs from its own chunk in chromium, as a 
   expect(worker).toBeDefined()
   expect(worker.imports).toEqual([])
 
-  const browser = await launchChromium()
-  try {
-    const page = await browser.newPage()
-    const errors = []
-    page.on('pageerror', (error) => errors.push(String(error)))
-    const requested = await serveOutput(page, '<script type="module" src="/entry.js"></script>')
-    await page.goto('http://vnext.test/')
+  await inChromium('<script type="module" src="/entry.js"></script>', async (page, { requested, errors }) => {
     for (const type of ['module', 'classic']) {
       await expect(page.locator(`#${type}`).textContent()).resolves.toBe(`${type.toUpperCase()} WORKER and its lazy module`)
     }
     expect(await page.evaluate(() => document.body.dataset.main)).toBe('MAIN')
     expect(requested).toContain(worker.path)
     expect(errors).toEqual([])
-  } finally {
-    await browser.close()
-  }
+  })
 }, 60_000)
 
 test.each([false, true])('source maps lead a stack trace back to the TypeScript source (minify: %s)', async (minify) => {
@@ -121,14 +124,8 @@ test('global CSS, @import, url() assets and CSS modules with composes and nestin
   expect(entry.css).toEqual([expect.stringMatching(/^entry-[0-9a-f]{16}\.css$/)])
   expect(assets.map((asset) => asset.path)).toEqual([expect.stringMatching(/^assets\/dot-[0-9a-f]{16}\.svg$/)])
 
-  const browser = await launchChromium()
-  try {
-    const page = await browser.newPage()
-    const errors = []
-    page.on('pageerror', (error) => errors.push(String(error)))
-    const links = entry.css.map((css) => `<link rel="stylesheet" href="/${css}">`).join('')
-    await serveOutput(page, `${links}<div id="root"></div><script type="module" src="/entry.js"></script>`)
-    await page.goto('http://vnext.test/')
+  const links = entry.css.map((css) => `<link rel="stylesheet" href="/${css}">`).join('')
+  await inChromium(`${links}<div id="root"></div><script type="module" src="/entry.js"></script>`, async (page, { errors }) => {
     await page.locator('#card h2').waitFor()
     const styles = await page.evaluate(() => {
       const card = getComputedStyle(document.querySelector('#card'))
@@ -151,9 +148,7 @@ test('global CSS, @import, url() assets and CSS modules with composes and nestin
       titleSize: '20px',
     })
     expect(errors).toEqual([])
-  } finally {
-    await browser.close()
-  }
+  })
 }, 60_000)
 
 test('a stylesheet source map leads each minified rule back to its file and line, past rewritten url()s', async () => {
@@ -194,11 +189,7 @@ test("the app's PostCSS runs first: Tailwind v4 scans the app's sources and styl
   expect(css).toContain('.text-brand')
   expect(css).not.toContain('.p-5')
 
-  const browser = await launchChromium()
-  try {
-    const page = await browser.newPage()
-    await serveOutput(page, `<link rel="stylesheet" href="/${cssFiles[0]}"><div id="root"></div><script type="module" src="/entry.js"></script>`)
-    await page.goto('http://vnext.test/')
+  await inChromium(`<link rel="stylesheet" href="/${cssFiles[0]}"><div id="root"></div><script type="module" src="/entry.js"></script>`, async (page) => {
     await page.locator('#badge').waitFor()
     const styles = await page.evaluate(() => {
       const main = getComputedStyle(document.querySelector('main'))
@@ -212,9 +203,7 @@ test("the app's PostCSS runs first: Tailwind v4 scans the app's sources and styl
       }
     })
     expect(styles).toEqual({ padding: '16px', weight: '700', color: 'rgb(10, 20, 30)', badgeMargin: '6px', bodyMargin: '0px' })
-  } finally {
-    await browser.close()
-  }
+  })
 }, 60_000)
 
 test("stylesheets are lowered for the app's browserslist, and for Next's default targets without one", async () => {

@@ -313,10 +313,12 @@ fn load_script(
         }
     }
     let dependencies = &loaded.module.dependencies;
-    let id_of = |specifier: &String| {
-        let position = positions.get(&(specifier.clone(), DependencyKind::Static))?;
-        Some(dependencies[*position].0.clone())
+    let position_of = |specifier: &String| {
+        positions
+            .get(&(specifier.clone(), DependencyKind::Static))
+            .copied()
     };
+    let id_of = |specifier: &String| Some(dependencies[position_of(specifier)?].0.clone());
     loaded.module.star_exports = transformed.star_exports.iter().filter_map(id_of).collect();
     loaded.module.imported_names = transformed
         .imports
@@ -332,15 +334,7 @@ fn load_script(
         imported_names.retain(|(id, _)| id != target);
         imported_names.push((target.clone(), ImportedNames::All));
     }
-    loaded.module.import_slots = properties
-        .slots
-        .iter()
-        .map(|specifier| {
-            positions
-                .get(&(specifier.clone(), DependencyKind::Static))
-                .copied()
-        })
-        .collect();
+    loaded.module.import_slots = properties.slots.iter().map(position_of).collect();
     loaded.module.marked_exports = transformed.marked_exports.clone();
     loaded.module.barrel = transformed.imports.barrel.as_ref().and_then(|reexports| {
         reexports
