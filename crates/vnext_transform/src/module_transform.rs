@@ -265,11 +265,13 @@ impl ParsedModule {
                     ),
                     _ => (None, ImportedProperties::default()),
                 };
-                program.mutate(hygiene());
                 if options.minify {
                     // The minifier ends with its own fixer.
-                    program.map_with_mut(|program| minify_module(program, &source_map));
+                    program.map_with_mut(|program| {
+                        minify_module(program, &source_map, unresolved_mark, top_level_mark)
+                    });
                 } else {
+                    program.mutate(hygiene());
                     program.mutate(fixer(None));
                 }
 
