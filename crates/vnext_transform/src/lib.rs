@@ -14,6 +14,7 @@ mod module_transform;
 mod parse;
 mod print;
 mod server_references;
+mod wrapper_parameters;
 
 pub use dependencies::{Dependency, DependencyKind};
 pub use directive::Directive;

@@ -37,6 +37,7 @@ use crate::minify::minify_module;
 use crate::parse::{locate, parse_program, syntax_for};
 use crate::print::print_program;
 use crate::server_references::registration_source;
+use crate::wrapper_parameters::rename_wrapper_parameter_bindings;
 
 /// What a module needs to become.
 #[derive(Debug, Clone, Default)]
@@ -259,10 +260,14 @@ impl ParsedModule {
                 program.mutate(common_js(Resolver::Default, unresolved_mark, module_config, features));
                 let unresolved = SyntaxContext::empty().apply_mark(unresolved_mark);
                 let (marked_exports, imported_properties) = match (is_esm, &mut program) {
-                    (true, Program::Module(module)) => (
-                        compact_exports(module, unresolved),
-                        mark_imported_properties(module, unresolved),
-                    ),
+                    (true, Program::Module(module)) => {
+                        let top_level = SyntaxContext::empty().apply_mark(top_level_mark);
+                        rename_wrapper_parameter_bindings(module, top_level);
+                        (
+                            compact_exports(module, unresolved),
+                            mark_imported_properties(module, unresolved),
+                        )
+                    }
                     _ => (None, ImportedProperties::default()),
                 };
                 if options.minify {
