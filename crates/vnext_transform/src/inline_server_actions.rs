@@ -104,7 +104,22 @@ impl Hoister<'_> {
         let id = action_id(self.salt, self.file, &name.sym);
         if !closure.is_empty() {
             self.closures = true;
-            let bound = Ident::new("$$vnext_bound".into(), DUMMY_SP, self.top_level);
+            // Declared again inside the hoisted function, the closure's variables are
+            // bindings of its own scope: a context of their own says so to the passes
+            // after (the minifier renames by context).
+            let own = SyntaxContext::empty().apply_mark(Mark::new());
+            function.visit_mut_with(&mut Recontext {
+                ids: closure.iter().map(Ident::to_id).collect(),
+                ctxt: own,
+            });
+            let inner: Vec<Ident> = closure
+                .iter()
+                .map(|ident| Ident {
+                    ctxt: own,
+                    ..ident.clone()
+                })
+                .collect();
+            let bound = Ident::new("$$vnext_bound".into(), DUMMY_SP, own);
             function.params.insert(
                 0,
                 Param::from(Pat::Ident(BindingIdent::from(bound.clone()))),
@@ -116,7 +131,7 @@ impl Hoister<'_> {
                 .take_while(|stmt| directive(stmt).is_some())
                 .count();
             body.stmts
-                .insert(directives, self.decrypt_closure(&id, &closure, bound));
+                .insert(directives, self.decrypt_closure(&id, &inner, bound));
         }
         self.hoisted.push(FnDecl {
             ident: name.clone(),
@@ -310,6 +325,20 @@ impl Visit for IdentReads {
     fn visit_ident(&mut self, ident: &Ident) {
         if self.seen.insert(ident.to_id()) {
             self.idents.push(ident.clone());
+        }
+    }
+}
+
+/// Moves the identifiers in `ids` to the context `ctxt`.
+struct Recontext {
+    ids: HashSet<Id>,
+    ctxt: SyntaxContext,
+}
+
+impl VisitMut for Recontext {
+    fn visit_mut_ident(&mut self, ident: &mut Ident) {
+        if self.ids.contains(&ident.to_id()) {
+            ident.ctxt = self.ctxt;
         }
     }
 }
