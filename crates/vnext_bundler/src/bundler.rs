@@ -12,6 +12,7 @@ use vnext_css::{BrowserTargets, CssOptions};
 use vnext_diagnostics::Diagnostic;
 use vnext_transform::{TransformOptions, minify_script};
 
+use rayon::prelude::*;
 use xxhash_rust::xxh3::Xxh3;
 
 use crate::asset::Asset;
@@ -268,6 +269,7 @@ impl Bundler {
             .collect();
         let ids = ModuleIds::new(&graph, self.transform.minify);
         let written: Vec<WrittenChunk> = (0..chunks.chunks.len())
+            .into_par_iter()
             .map(|index| {
                 let source_map = self.transform.source_map;
                 write_chunk(

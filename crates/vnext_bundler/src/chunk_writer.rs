@@ -5,6 +5,8 @@
 
 use std::fmt::Write;
 
+use rayon::prelude::*;
+use vnext_diagnostics::Mapping;
 use vnext_transform::DependencyKind;
 
 use crate::async_modules::awaited_imports;
@@ -153,16 +155,30 @@ pub fn write_chunk(
         );
     }
     out.push_str("__vnext_require.register({\n");
+    // Filling in a module's markers is its own work: done in parallel, written in order.
+    let mut filled: Vec<Option<(String, Vec<Mapping>)>> = chunk
+        .modules
+        .par_iter()
+        .map(|id| {
+            let module = graph.module(id)?;
+            match &module.body {
+                ModuleBody::Code(emitted) => {
+                    Some(ids.fill(&emitted.code, &emitted.mappings, module))
+                }
+                _ => None,
+            }
+        })
+        .collect();
     // Lines before `counted` bytes of `out`, for placing modules in the source map.
     let (mut lines, mut counted) = (0, 0);
-    for id in &chunk.modules {
+    for (id, filled) in chunk.modules.iter().zip(&mut filled) {
         let Some(module) = graph.module(id) else {
             continue;
         };
         let _ = write!(out, "{}: ", ids.code(id));
         match &module.body {
-            ModuleBody::Code(emitted) => {
-                let (code, mappings) = ids.fill(&emitted.code, &emitted.mappings, module);
+            ModuleBody::Code(_) => {
+                let (code, mappings) = filled.take().expect("filled above");
                 if module.is_async {
                     // What it imports finishes first, in order, as ES modules do.
                     let awaited: Vec<String> = awaited_imports(graph, id)
