@@ -125,7 +125,9 @@ impl ModuleIds {
         // `(line, column after the marker in `code`, change in length)` of each
         // replacement, in order, for the mappings.
         let mut shifts: Vec<(u32, u32, i64)> = Vec::new();
-        let (mut line, mut line_start) = (0u32, 0usize);
+        // The line and column of `counted`, how far into `code` they have been counted:
+        // minified code is one long line, which must not be counted again per marker.
+        let (mut line, mut column, mut counted) = (0u32, 0u32, 0usize);
         let mut copied = 0;
         for start in finder.find_iter(code.as_bytes()) {
             let Some((start, end, text)) = self.replacement(code, start, module) else {
@@ -139,12 +141,15 @@ impl ModuleIds {
             filled.push_str(&text);
             copied = end;
             if !mappings.is_empty() {
-                let before = &code[line_start..start];
-                if let Some(last) = before.rfind('\n') {
-                    line += memchr::memchr_iter(b'\n', before.as_bytes()).count() as u32;
-                    line_start += last + 1;
+                let passed = &code[counted..end];
+                match passed.rfind('\n') {
+                    Some(last) => {
+                        line += memchr::memchr_iter(b'\n', passed.as_bytes()).count() as u32;
+                        column = utf16_len(&passed[last + 1..]) as u32;
+                    }
+                    None => column += utf16_len(passed) as u32,
                 }
-                let column = utf16_len(&code[line_start..end]) as u32;
+                counted = end;
                 shifts.push((line, column, text.len() as i64 - (end - start) as i64));
             }
         }
