@@ -389,10 +389,38 @@ fn import_trace(id: &str, first_importer: &HashMap<String, String>) -> Vec<Strin
 /// A file's id in `layer`: the layer's prefix, then its path from the project root
 /// with `/` separators.
 pub(crate) fn module_id(root: &Path, layer: Layer, path: &Path) -> String {
-    let relative = path.strip_prefix(root).unwrap_or(path);
-    format!(
-        "{}{}",
-        layer.id_prefix(),
-        relative.to_string_lossy().replace('\\', "/")
-    )
+    // Text, not `Path::strip_prefix`, which walks both paths component by component:
+    // an id is made for every import, some on the graph's one thread.
+    const SEPARATORS: [char; 2] = ['/', '\\'];
+    let (path, root) = (path.to_string_lossy(), root.to_string_lossy());
+    let relative = path
+        .strip_prefix(&*root)
+        .and_then(|rest| {
+            if root.ends_with(SEPARATORS) {
+                Some(rest)
+            } else {
+                rest.strip_prefix(SEPARATORS)
+            }
+        })
+        .unwrap_or(&path);
+    format!("{}{}", layer.id_prefix(), relative.replace('\\', "/"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_paths_from_the_root() {
+        let id =
+            |root: &str, path: &str| module_id(Path::new(root), Layer::Default, Path::new(path));
+        assert_eq!(id("/app", "/app/src/page.tsx"), "src/page.tsx");
+        assert_eq!(id("/", "/src/page.tsx"), "src/page.tsx");
+        // A folder whose name only starts with the root's is outside it.
+        assert_eq!(id("/app", "/application/page.tsx"), "/application/page.tsx");
+        assert_eq!(
+            module_id(Path::new("/app"), Layer::Rsc, Path::new("/app/page.tsx")),
+            format!("{}page.tsx", Layer::Rsc.id_prefix())
+        );
+    }
 }
