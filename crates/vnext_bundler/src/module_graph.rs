@@ -4,6 +4,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use vnext_css::CssOptions;
@@ -32,7 +33,7 @@ pub struct Module {
     pub star_exports: Vec<String>,
     pub is_esm: bool,
     /// The file's text, for source maps' `sourcesContent` (only when they are on).
-    pub original_source: Option<String>,
+    pub original_source: Option<Arc<str>>,
     /// A stylesheet's compiled CSS, which the chunk holding the module ships.
     pub css: Option<ModuleCss>,
     /// What it takes from the modules it imports with ESM syntax, by id; a dependency
@@ -68,8 +69,9 @@ pub struct ModuleCss {
 
 #[derive(Debug, Clone)]
 pub enum ModuleBody {
-    /// The factory's code, with its mappings when source maps are on.
-    Code(EmittedModule),
+    /// The factory's code, with its mappings when source maps are on; shared, as the
+    /// module cache keeps the same module for the next build.
+    Code(Arc<EmittedModule>),
     /// An import the output keeps (`node:fs`).
     External(String),
     /// A WebAssembly module, imported by the output as its file (a path from the

@@ -6,6 +6,7 @@
 use std::collections::HashMap;
 use std::fs;
 use std::path::Path;
+use std::sync::Arc;
 
 use vnext_css::{ImportCondition, compile_stylesheet};
 use vnext_diagnostics::{Diagnostic, Location};
@@ -56,7 +57,7 @@ pub(crate) fn load_module(layer: Layer, path: &Path, context: &GraphContext) -> 
     // Messages name the file; the layer shows in the import trace.
     let file = module_id(context.root, Layer::Default, path);
     let mut loaded = LoadedModule {
-        module: Module::new(id, ModuleBody::Code(EmittedModule::default())),
+        module: Module::new(id, ModuleBody::Code(Arc::default())),
         same_file_in: Vec::new(),
         resolutions: Vec::new(),
         reused: false,
@@ -95,10 +96,10 @@ pub(crate) fn load_module(layer: Layer, path: &Path, context: &GraphContext) -> 
     match extension {
         "json" => match serde_json::from_str::<serde_json::Value>(&source) {
             Ok(_) => {
-                loaded.module.body = ModuleBody::Code(EmittedModule {
+                loaded.module.body = ModuleBody::Code(Arc::new(EmittedModule {
                     code: format!("module.exports = {};", source.trim()),
                     mappings: Vec::new(),
-                })
+                }))
             }
             Err(error) => loaded.diagnostics.push(Diagnostic::error(
                 "invalid-json",
@@ -346,12 +347,12 @@ fn load_script(
     loaded.module.is_async = transformed.has_top_level_await;
     loaded.module.exports = transformed.exports.clone();
     loaded.module.is_esm = transformed.is_esm;
-    loaded.module.body = ModuleBody::Code(transformed.emit(|specifier, kind| {
+    loaded.module.body = ModuleBody::Code(Arc::new(transformed.emit(|specifier, kind| {
         let position = positions.get(&(specifier.to_string(), kind))?;
         Some(dependency_marker(*position))
-    }));
+    })));
     if context.transform.source_map {
-        loaded.module.original_source = Some(source.to_string());
+        loaded.module.original_source = Some(source.into());
     }
 }
 
@@ -472,10 +473,10 @@ fn load_asset(path: &Path, file: &str, context: &GraphContext, loaded: &mut Load
         Ok(asset) => {
             let url = serde_json::to_string(&asset.url(context.public_path))
                 .expect("a string always serialises");
-            loaded.module.body = ModuleBody::Code(EmittedModule {
+            loaded.module.body = ModuleBody::Code(Arc::new(EmittedModule {
                 code: format!("module.exports = {url};\n"),
                 mappings: Vec::new(),
-            });
+            }));
             loaded.assets.push(asset);
         }
         Err(error) => loaded.diagnostics.push(unreadable(file, &error)),
@@ -494,10 +495,10 @@ fn unreadable(file: &str, error: &std::io::Error) -> Diagnostic {
 fn load_data_url(path: &Path, file: &str, loaded: &mut LoadedModule) {
     match data_url(path) {
         Ok(url) => {
-            loaded.module.body = ModuleBody::Code(EmittedModule {
+            loaded.module.body = ModuleBody::Code(Arc::new(EmittedModule {
                 code: format!("module.exports = {};\n", js_string(&url)),
                 mappings: Vec::new(),
-            })
+            }))
         }
         Err(error) => loaded.diagnostics.push(unreadable(file, &error)),
     }

@@ -5,6 +5,7 @@
 //! not the whole set.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 use vnext_transform::{
     DependencyKind, EmittedModule, ImportedNames, Reexport, import_marker, is_markable,
@@ -74,10 +75,10 @@ pub fn drop_unused_reexports(graph: &mut ModuleGraph) {
                 dropped_targets.push(target.clone());
             }
         }
-        module.body = ModuleBody::Code(EmittedModule {
+        module.body = ModuleBody::Code(Arc::new(EmittedModule {
             code: barrel_code(&required, &live),
             mappings: Vec::new(),
-        });
+        }));
         module.marked_exports = None;
         module.import_slots = (0..required.len()).map(Some).collect();
         module.read_whole = live
