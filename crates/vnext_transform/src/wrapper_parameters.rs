@@ -20,49 +20,56 @@ const PARAMETERS: [&str; 3] = ["module", "exports", "require"];
 /// Renames the top-level bindings of `module` (those in `top_level`, the context the
 /// resolver gave them) that are named like a parameter of the registry's wrapper.
 pub(crate) fn rename_wrapper_parameter_bindings(module: &mut Module, top_level: SyntaxContext) {
-    let mut names = Names {
+    let mut clashing = Clashing {
         top_level,
-        used: HashSet::new(),
-        clashing: Vec::new(),
+        ids: Vec::new(),
     };
-    module.visit_with(&mut names);
-    if names.clashing.is_empty() {
+    module.visit_with(&mut clashing);
+    if clashing.ids.is_empty() {
         return;
     }
+    let mut used = UsedNames::default();
+    module.visit_with(&mut used);
     let mut renames = FxHashMap::default();
-    for id in names.clashing {
-        let mut counter = 0;
-        let free = loop {
-            let candidate: Atom = match counter {
-                0 => format!("_{}", id.0).into(),
-                _ => format!("_{}{counter}", id.0).into(),
-            };
-            if !names.used.contains(&candidate) {
-                break candidate;
-            }
-            counter += 1;
-        };
-        names.used.insert(free.clone());
+    for id in clashing.ids {
+        let free = (0..)
+            .map(|counter| -> Atom {
+                match counter {
+                    0 => format!("_{}", id.0).into(),
+                    _ => format!("_{}{counter}", id.0).into(),
+                }
+            })
+            .find(|candidate| !used.0.contains(candidate))
+            .expect("some name is free");
+        used.0.insert(free.clone());
         renames.insert(id, free);
     }
     module.visit_mut_with(&mut rename(&renames));
 }
 
-/// Every identifier's name, and the top-level bindings that clash.
-struct Names {
+/// The top-level bindings named like a parameter.
+struct Clashing {
     top_level: SyntaxContext,
-    used: HashSet<Atom>,
-    clashing: Vec<Id>,
+    ids: Vec<Id>,
 }
 
-impl Visit for Names {
+impl Visit for Clashing {
     fn visit_ident(&mut self, ident: &Ident) {
         if ident.ctxt == self.top_level
             && PARAMETERS.contains(&&*ident.sym)
-            && !self.clashing.contains(&ident.to_id())
+            && !self.ids.contains(&ident.to_id())
         {
-            self.clashing.push(ident.to_id());
+            self.ids.push(ident.to_id());
         }
-        self.used.insert(ident.sym.clone());
+    }
+}
+
+/// Every identifier's name.
+#[derive(Default)]
+struct UsedNames(HashSet<Atom>);
+
+impl Visit for UsedNames {
+    fn visit_ident(&mut self, ident: &Ident) {
+        self.0.insert(ident.sym.clone());
     }
 }
