@@ -29,7 +29,7 @@ use std::collections::{HashMap, HashSet};
 use memchr::memmem;
 use vnext_diagnostics::Mapping;
 use vnext_transform::{
-    DependencyKind, EXPORT_MARKER_START, IMPORT_MARKER_START, WRITTEN_NAMES_MARKER,
+    DependencyKind, EXPORT_MARKER_START, IMPORT_MARKER_START, WRITTEN_NAMES_MARKER, is_marker_byte,
 };
 
 use crate::chunk_writer::js_string;
@@ -171,12 +171,12 @@ impl ModuleIds {
             let (id, _) = module.dependencies.get(index)?;
             return Some((start - 1, end + 1, Cow::Owned(self.code(id))));
         }
-        if start > 0 && is_identifier_byte(code.as_bytes()[start - 1]) {
+        if start > 0 && is_marker_byte(code.as_bytes()[start - 1]) {
             return None;
         }
         let length = rest
             .bytes()
-            .take_while(|byte| is_identifier_byte(*byte))
+            .take_while(|byte| is_marker_byte(*byte))
             .count();
         let end = start + length;
         if &rest[..length] == WRITTEN_NAMES_MARKER {
@@ -225,10 +225,6 @@ fn dependency_marker_at(code: &str, start: usize) -> Option<(usize, usize)> {
     Some((start + DEPENDENCY_MARKER_START.len() + digits + 2, index))
 }
 
-fn is_identifier_byte(byte: u8) -> bool {
-    byte.is_ascii_alphanumeric() || byte == b'_' || byte == b'$'
-}
-
 /// The shortened export names of each module whose exports may be renamed, and
 /// whether an `export *` copies them (and so needs the names as written).
 fn shortened_export_names(graph: &ModuleGraph) -> HashMap<String, ShortenedNames> {
@@ -268,7 +264,7 @@ fn shortened_export_names(graph: &ModuleGraph) -> HashMap<String, ShortenedNames
         .collect()
 }
 
-/// The `index`th of `a`, `b`, … `Z`, `$`, `_`, `aa`, `ab`, …
+/// The `index`th of `a`, `b`, … `Z`, `$`, `_`, `aa`, `ba`, … `_a`, `ab`, …
 fn short_name(mut index: usize) -> String {
     const FIRST: &[u8] = b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ$_";
     const NEXT: &[u8] = b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ$_0123456789";

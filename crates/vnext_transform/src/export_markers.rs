@@ -34,13 +34,15 @@ pub fn import_marker(slot: usize, name: &str) -> String {
     format!("{IMPORT_MARKER_START}{slot}_{name}__")
 }
 
-/// Whether `name` can be carried by a marker: markers are ASCII identifiers, which is
+/// Whether `byte` can be part of a marker: markers are ASCII identifiers, which is
 /// how the bundler finds where they end.
+pub fn is_marker_byte(byte: u8) -> bool {
+    byte.is_ascii_alphanumeric() || byte == b'_' || byte == b'$'
+}
+
+/// Whether `name` can be carried by a marker.
 pub fn is_markable(name: &str) -> bool {
-    !name.is_empty()
-        && name
-            .bytes()
-            .all(|byte| byte.is_ascii_alphanumeric() || byte == b'_' || byte == b'$')
+    !name.is_empty() && name.bytes().all(is_marker_byte)
 }
 
 /// How a module reads the modules it imports.

@@ -20,7 +20,7 @@ pub use dependencies::{Dependency, DependencyKind};
 pub use directive::Directive;
 pub use export_markers::{
     EXPORT_MARKER_START, IMPORT_MARKER_START, ImportedProperties, WRITTEN_NAMES_MARKER,
-    export_marker, import_marker, is_markable,
+    export_marker, import_marker, is_markable, is_marker_byte,
 };
 pub use imported_names::{ImportedNames, ModuleImports, Reexport};
 pub use minify::minify_script;
