@@ -1,7 +1,9 @@
 //! Specifier → file, with oxc_resolver configured for the bundle's platform and, for the
 //! `client` layer, for the browser.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard};
 
 use oxc_resolver::{
     AliasValue, Resolution, ResolveError, ResolveOptions, Resolver, TsconfigDiscovery,
@@ -33,7 +35,16 @@ pub struct ModuleResolver {
     /// The browser's options, for the `client` layer; shares the caches too.
     browser: Resolver,
     platform: Platform,
+    /// Package specifiers already resolved in this build, by layer and importing
+    /// folder: every module of a React app imports `react/jsx-runtime`, and each lookup
+    /// walks up to `node_modules` and reads the package's `exports` again (4% of a build
+    /// of 5,000 small TSX modules). The folder decides the answer: the tsconfig is one
+    /// for every file, and what else applies (`node_modules`, `package.json` files) is
+    /// found from the folder.
+    packages: Mutex<PackageResolutions>,
 }
+
+type PackageResolutions = HashMap<(Layer, PathBuf, String), Result<Resolved, String>>;
 
 const EXTENSIONS: [&str; 9] = [
     ".tsx", ".ts", ".jsx", ".js", ".mjs", ".cjs", ".mts", ".cts", ".json",
@@ -66,12 +77,18 @@ impl ModuleResolver {
             server_components,
             browser,
             platform,
+            packages: Mutex::default(),
         }
     }
 
     /// Forgets what it has read of the file system (package.json files, folders).
     pub fn clear_cache(&self) {
         self.resolver.clear_cache();
+        self.packages().clear();
+    }
+
+    fn packages(&self) -> MutexGuard<'_, PackageResolutions> {
+        self.packages.lock().expect("no thread panics holding it")
     }
 
     /// The platform `layer` runs on.
@@ -97,6 +114,25 @@ impl ModuleResolver {
         if specifier == RSC_MANIFESTS {
             return Ok(Resolved::RscManifests);
         }
+        let is_package = !specifier.starts_with('.') && !Path::new(specifier).is_absolute();
+        let Some(folder) = importer.parent().filter(|_| is_package) else {
+            return self.resolve_uncached(importer, specifier, layer);
+        };
+        let key = (layer, folder.to_path_buf(), specifier.to_string());
+        if let Some(resolved) = self.packages().get(&key) {
+            return resolved.clone();
+        }
+        let resolved = self.resolve_uncached(importer, specifier, layer);
+        self.packages().insert(key, resolved.clone());
+        resolved
+    }
+
+    fn resolve_uncached(
+        &self,
+        importer: &Path,
+        specifier: &str,
+        layer: Layer,
+    ) -> Result<Resolved, String> {
         let resolver = match layer {
             Layer::Rsc => &self.server_components,
             Layer::Client => &self.browser,
