@@ -262,7 +262,11 @@ impl ParsedModule {
                 let (marked_exports, imported_properties) = match (is_esm, &mut program) {
                     (true, Program::Module(module)) => {
                         let top_level = SyntaxContext::empty().apply_mark(top_level_mark);
-                        rename_wrapper_parameter_bindings(module, top_level);
+                        rename_wrapper_parameter_bindings(
+                            module,
+                            &source_map.files()[0].src,
+                            top_level,
+                        );
                         (
                             compact_exports(module, unresolved),
                             mark_imported_properties(module, unresolved),
