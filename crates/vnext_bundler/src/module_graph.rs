@@ -108,7 +108,7 @@ pub struct ServerReference {
 #[derive(Debug, Default)]
 pub struct ModuleGraph {
     /// In discovery order; entries first.
-    modules: Vec<Module>,
+    modules: Vec<Arc<Module>>,
     pub entry_ids: Vec<String>,
     /// Sorted by reference id.
     pub client_references: Vec<ClientReference>,
@@ -123,24 +123,22 @@ pub struct ModuleGraph {
 }
 
 impl ModuleGraph {
-    fn insert(&mut self, module: Module) {
+    /// A module is shared with the `Bundler`'s cache, which keeps it as loaded: changing
+    /// it here (see [`Self::module_mut`]) copies it first.
+    fn insert(&mut self, module: Arc<Module>) {
         self.index.insert(module.id.clone(), self.modules.len());
         self.modules.push(module);
     }
 
     /// In discovery order, entries first.
     pub fn modules(&self) -> impl Iterator<Item = &Module> {
-        self.modules.iter()
+        self.modules.iter().map(|module| &**module)
     }
 
     pub(crate) fn module_mut(&mut self, id: &str) -> Option<&mut Module> {
         self.index
             .get(id)
-            .map(|&position| &mut self.modules[position])
-    }
-
-    pub(crate) fn modules_mut(&mut self) -> impl Iterator<Item = &mut Module> {
-        self.modules.iter_mut()
+            .map(|&position| Arc::make_mut(&mut self.modules[position]))
     }
 
     /// Takes the modules `ids` out of the graph.
@@ -158,7 +156,7 @@ impl ModuleGraph {
     }
 
     pub fn module(&self, id: &str) -> Option<&Module> {
-        self.index.get(id).map(|&position| &self.modules[position])
+        self.index.get(id).map(|&position| &*self.modules[position])
     }
 
     /// Every name `id` exports, following `export *` (which never re-exports `default`).
@@ -256,10 +254,10 @@ pub fn build_graph(entries: &[(Layer, PathBuf)], context: &GraphContext) -> Modu
                         next.push((layer, path.clone()));
                     }
                     Resolved::External(name) if !graph.index.contains_key(name) => {
-                        graph.insert(Module::new(
+                        graph.insert(Arc::new(Module::new(
                             name.clone(),
                             ModuleBody::External(name.clone()),
-                        ));
+                        )));
                     }
                     Resolved::RscManifests => wants_manifests = true,
                     _ => {}
@@ -281,7 +279,7 @@ pub fn build_graph(entries: &[(Layer, PathBuf)], context: &GraphContext) -> Modu
             }
             for url_module in module.worker_urls {
                 if !graph.index.contains_key(&url_module.id) {
-                    graph.insert(url_module);
+                    graph.insert(Arc::new(url_module));
                 }
             }
             for asset in module.assets {
@@ -323,7 +321,7 @@ pub fn build_graph(entries: &[(Layer, PathBuf)], context: &GraphContext) -> Modu
             .chain(action_modules)
             .map(|id| (id.clone(), DependencyKind::Static))
             .collect();
-        graph.insert(manifests);
+        graph.insert(Arc::new(manifests));
     }
     graph
 }

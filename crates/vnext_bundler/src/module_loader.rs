@@ -29,7 +29,7 @@ use crate::platform::Platform;
 
 #[derive(Debug, Clone)]
 pub struct LoadedModule {
-    pub(crate) module: Module,
+    pub(crate) module: Arc<Module>,
     /// Every resolution its loading made: what the graph follows, and what tells
     /// whether it can be reused.
     pub resolutions: Vec<Resolution>,
@@ -49,6 +49,13 @@ pub struct LoadedModule {
     pub(crate) diagnostics: Vec<Diagnostic>,
 }
 
+impl LoadedModule {
+    /// The module, to fill in while it loads (nothing shares it yet).
+    fn module_mut(&mut self) -> &mut Module {
+        Arc::make_mut(&mut self.module)
+    }
+}
+
 pub(crate) fn load_module(layer: Layer, path: &Path, context: &GraphContext) -> LoadedModule {
     let id = module_id(context.root, layer, path);
     let full_path = path.to_string_lossy();
@@ -57,7 +64,7 @@ pub(crate) fn load_module(layer: Layer, path: &Path, context: &GraphContext) -> 
     // Messages name the file; the layer shows in the import trace.
     let file = module_id(context.root, Layer::Default, path);
     let mut loaded = LoadedModule {
-        module: Module::new(id, ModuleBody::Code(Arc::default())),
+        module: Arc::new(Module::new(id, ModuleBody::Code(Arc::default()))),
         same_file_in: Vec::new(),
         resolutions: Vec::new(),
         reused: false,
@@ -96,7 +103,7 @@ pub(crate) fn load_module(layer: Layer, path: &Path, context: &GraphContext) -> 
     match extension {
         "json" => match serde_json::from_str::<serde_json::Value>(&source) {
             Ok(_) => {
-                loaded.module.body = ModuleBody::Code(Arc::new(EmittedModule {
+                loaded.module_mut().body = ModuleBody::Code(Arc::new(EmittedModule {
                     code: format!("module.exports = {};", source.trim()),
                     mappings: Vec::new(),
                 }))
@@ -289,7 +296,7 @@ fn load_script(
                     // The module gets the worker's URL from a module that stands for it.
                     let url_module = worker_url_module(dependency_id);
                     loaded
-                        .module
+                        .module_mut()
                         .dependencies
                         .push((url_module.id.clone(), DependencyKind::Static));
                     loaded.worker_urls.push(url_module);
@@ -300,7 +307,7 @@ fn load_script(
                     DependencyKind::FileUrl => DependencyKind::Static,
                     kind => kind,
                 };
-                loaded.module.dependencies.push((dependency_id, kind));
+                loaded.module_mut().dependencies.push((dependency_id, kind));
             }
             Err(message) => {
                 // The resolver names packages by absolute path; the project's files are
@@ -313,15 +320,16 @@ fn load_script(
             }
         }
     }
-    let dependencies = &loaded.module.dependencies;
+    let module = Arc::make_mut(&mut loaded.module);
+    let dependencies = &module.dependencies;
     let position_of = |specifier: &String| {
         positions
             .get(&(specifier.clone(), DependencyKind::Static))
             .copied()
     };
     let id_of = |specifier: &String| Some(dependencies[position_of(specifier)?].0.clone());
-    loaded.module.star_exports = transformed.star_exports.iter().filter_map(id_of).collect();
-    loaded.module.imported_names = transformed
+    module.star_exports = transformed.star_exports.iter().filter_map(id_of).collect();
+    module.imported_names = transformed
         .imports
         .imported
         .iter()
@@ -329,30 +337,30 @@ fn load_script(
         .collect();
     // A module read otherwise than by named property may be read for any name.
     let properties = &transformed.imported_properties;
-    loaded.module.read_whole = properties.escaping.iter().filter_map(id_of).collect();
-    for target in &loaded.module.read_whole {
-        let imported_names = &mut loaded.module.imported_names;
+    module.read_whole = properties.escaping.iter().filter_map(id_of).collect();
+    for target in &module.read_whole {
+        let imported_names = &mut module.imported_names;
         imported_names.retain(|(id, _)| id != target);
         imported_names.push((target.clone(), ImportedNames::All));
     }
-    loaded.module.import_slots = properties.slots.iter().map(position_of).collect();
-    loaded.module.marked_exports = transformed.marked_exports.clone();
-    loaded.module.barrel = transformed.imports.barrel.as_ref().and_then(|reexports| {
+    module.import_slots = properties.slots.iter().map(position_of).collect();
+    module.marked_exports = transformed.marked_exports.clone();
+    module.barrel = transformed.imports.barrel.as_ref().and_then(|reexports| {
         reexports
             .iter()
             .map(|(specifier, reexport)| Some((id_of(specifier)?, reexport.clone())))
             .collect()
     });
-    loaded.module.side_effect_free = context.side_effects.is_free(path);
-    loaded.module.is_async = transformed.has_top_level_await;
-    loaded.module.exports = transformed.exports.clone();
-    loaded.module.is_esm = transformed.is_esm;
-    loaded.module.body = ModuleBody::Code(Arc::new(transformed.emit(|specifier, kind| {
+    module.side_effect_free = context.side_effects.is_free(path);
+    module.is_async = transformed.has_top_level_await;
+    module.exports = transformed.exports.clone();
+    module.is_esm = transformed.is_esm;
+    module.body = ModuleBody::Code(Arc::new(transformed.emit(|specifier, kind| {
         let position = positions.get(&(specifier.to_string(), kind))?;
         Some(dependency_marker(*position))
     })));
     if context.transform.source_map {
-        loaded.module.original_source = Some(source.into());
+        module.original_source = Some(source.into());
     }
 }
 
@@ -444,7 +452,7 @@ fn load_stylesheet(
                 .unwrap_or_else(|| url.url.clone())
         });
         let source = context.transform.source_map.then(|| source.to_string());
-        loaded.module.css = Some(ModuleCss {
+        loaded.module_mut().css = Some(ModuleCss {
             code,
             mappings,
             source,
@@ -473,7 +481,7 @@ fn load_asset(path: &Path, file: &str, context: &GraphContext, loaded: &mut Load
         Ok(asset) => {
             let url = serde_json::to_string(&asset.url(context.public_path))
                 .expect("a string always serialises");
-            loaded.module.body = ModuleBody::Code(Arc::new(EmittedModule {
+            loaded.module_mut().body = ModuleBody::Code(Arc::new(EmittedModule {
                 code: format!("module.exports = {url};\n"),
                 mappings: Vec::new(),
             }));
@@ -495,7 +503,7 @@ fn unreadable(file: &str, error: &std::io::Error) -> Diagnostic {
 fn load_data_url(path: &Path, file: &str, loaded: &mut LoadedModule) {
     match data_url(path) {
         Ok(url) => {
-            loaded.module.body = ModuleBody::Code(Arc::new(EmittedModule {
+            loaded.module_mut().body = ModuleBody::Code(Arc::new(EmittedModule {
                 code: format!("module.exports = {};\n", js_string(&url)),
                 mappings: Vec::new(),
             }))
@@ -523,7 +531,7 @@ fn load_wasm(
     }
     match Asset::read(path) {
         Ok(asset) => {
-            loaded.module.body = ModuleBody::Wasm(asset.path.clone());
+            loaded.module_mut().body = ModuleBody::Wasm(asset.path.clone());
             loaded.assets.push(asset);
         }
         Err(error) => loaded.diagnostics.push(unreadable(file, &error)),

@@ -51,16 +51,20 @@ pub fn drop_unused_reexports(graph: &mut ModuleGraph) {
         .filter(|module| !module.side_effect_free)
         .map(|module| module.id.clone())
         .collect();
+    // The barrels that re-export something unused; one whose re-exports are all used
+    // stays as it was compiled.
+    let cut: Vec<(String, Vec<(String, Reexport)>)> = graph
+        .modules()
+        .filter_map(|module| {
+            let reexports = module.barrel.as_ref()?;
+            let live = live_reexports(reexports, used.get(&module.id));
+            (live.len() != reexports.len()).then(|| (module.id.clone(), live))
+        })
+        .collect();
     let mut dropped_targets = Vec::new();
-    for module in graph.modules_mut() {
-        let Some(reexports) = &module.barrel else {
-            continue;
-        };
-        let live = live_reexports(reexports, used.get(&module.id));
-        // Everything used: the module stays as it was compiled.
-        if live.len() == reexports.len() {
-            continue;
-        }
+    for (id, live) in cut {
+        let module = graph.module_mut(&id).expect("the id is the graph's");
+        let reexports = module.barrel.as_ref().expect("it is a barrel");
         // A target still runs, in its place, when something uses it or it may have
         // side effects.
         let mut required: Vec<String> = Vec::new();
