@@ -320,7 +320,7 @@ fn load_script(
             }
         }
     }
-    let module = Arc::make_mut(&mut loaded.module);
+    let module = loaded.module_mut();
     let dependencies = &module.dependencies;
     let position_of = |specifier: &String| {
         positions
